@@ -1,1 +1,25 @@
-fn main(){}
+//! The `dyad` command: parse flags, wire the stages together, report errors.
+
+mod cli;
+mod commands;
+mod input;
+
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            // A closed pipe (`dyad extract | head`) is not an error worth reporting.
+            if err
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return std::process::ExitCode::SUCCESS;
+            }
+            eprintln!("dyad: error: {err:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

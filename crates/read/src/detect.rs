@@ -205,7 +205,10 @@ mod tests {
         assert_eq!(detect_format(b"BZh91AY", "x"), InputFormat::Bz2Xml);
         assert_eq!(detect_format(b"<mediawiki>", "x"), InputFormat::Xml);
         assert_eq!(detect_format(b"'''Italy''' is", "x"), InputFormat::Wikitext);
-        assert_eq!(detect_format(b"= T =\n== H ==\ntext", "x.txt"), InputFormat::Plain);
+        assert_eq!(
+            detect_format(b"= T =\n== H ==\ntext", "x.txt"),
+            InputFormat::Plain
+        );
         assert_eq!(detect_format(b"text", "x.wiki"), InputFormat::Wikitext);
     }
 

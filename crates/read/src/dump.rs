@@ -242,7 +242,13 @@ impl<R: BufRead> Iterator for DumpReader<R> {
             match self.next_page() {
                 Ok(Some(page)) => {
                     self.stats.pages_seen += 1;
-                    if page.redirect || page.wikitext.trim_start().to_ascii_uppercase().starts_with("#REDIRECT") {
+                    if page.redirect
+                        || page
+                            .wikitext
+                            .trim_start()
+                            .to_ascii_uppercase()
+                            .starts_with("#REDIRECT")
+                    {
                         self.stats.redirects_skipped += 1;
                         continue;
                     }
@@ -295,7 +301,10 @@ mod tests {
         assert_eq!(pages[0].revision_id, Some(11));
         assert_eq!(pages[0].wikitext, "A text <ref>x</ref>.");
         let stats = reader.stats();
-        assert_eq!((stats.redirects_skipped, stats.other_namespaces_skipped), (1, 1));
+        assert_eq!(
+            (stats.redirects_skipped, stats.other_namespaces_skipped),
+            (1, 1)
+        );
     }
 
     #[test]
@@ -312,7 +321,10 @@ mod tests {
         let broken = "<mediawiki><page><title>A</title><ns>0</ns></revision></page></mediawiki>";
         let results: Vec<_> = DumpReader::new(broken.as_bytes(), "b.xml", None).collect();
         let err = results.last().unwrap().as_ref().unwrap_err().to_string();
-        assert!(err.contains("b.xml") && err.contains("byte offset"), "{err}");
+        assert!(
+            err.contains("b.xml") && err.contains("byte offset"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -10,7 +10,9 @@ pub enum ReadError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: is a directory, not a file (give a file, or use `dyad ingest` for directories)")]
+    #[error(
+        "{path}: is a directory, not a file (give a file, or use `dyad ingest` for directories)"
+    )]
     IsDirectory { path: PathBuf },
     #[error("{input}: looks like binary data (NUL byte at byte offset {offset}), not text")]
     Binary { input: String, offset: usize },

@@ -24,7 +24,7 @@ mod plain;
 mod text;
 mod wikitext;
 
-pub use detect::{detect_format, read_path, read_bytes, InputFormat, ReadOptions};
+pub use detect::{detect_format, read_bytes, read_path, Documents, InputFormat, ReadOptions};
 pub use document::{Block, BlockKind, Citation, Document, Link, Section, Span};
 pub use dump::{DumpPage, DumpReader, DumpStats};
 pub use error::ReadError;

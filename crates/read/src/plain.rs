@@ -171,9 +171,15 @@ mod tests {
         let doc = parse_plain(text, "x");
         assert_eq!(doc.title, "T");
         let paths: Vec<_> = doc.sections.iter().map(|s| s.path.join("/")).collect();
-        assert_eq!(paths, ["", "High level visits", "High level visits/Sub", "Other"]);
+        assert_eq!(
+            paths,
+            ["", "High level visits", "High level visits/Sub", "Other"]
+        );
         let blocks: Vec<_> = doc.blocks.iter().map(|b| doc.slice(b.span)).collect();
-        assert_eq!(blocks, ["Lead.", "A visit.\nMore of it.", "item one", "item two"]);
+        assert_eq!(
+            blocks,
+            ["Lead.", "A visit.\nMore of it.", "item one", "item two"]
+        );
         assert_eq!(doc.blocks[2].kind, BlockKind::ListItem);
         assert_eq!(doc.blocks[2].section, 2);
     }

@@ -267,7 +267,13 @@ fn render_template(inner: &str) -> TemplateOutput {
     let first = positional.first().copied().unwrap_or("");
     let last = positional.last().copied().unwrap_or("");
     let text = |s: &str| TemplateOutput::Text(s.to_string());
-    if name.starts_with("cite") || name.starts_with("citation") || name == "sfn" || name == "harvnb" || name.starts_with("efn") || name == "refn" {
+    if name.starts_with("cite")
+        || name.starts_with("citation")
+        || name == "sfn"
+        || name == "harvnb"
+        || name.starts_with("efn")
+        || name == "refn"
+    {
         return TemplateOutput::Citation;
     }
     if name.starts_with("lang-") {
@@ -277,13 +283,12 @@ fn render_template(inner: &str) -> TemplateOutput {
         "lang" | "transl" | "transliteration" | "script" => text(last),
         "nihongo" | "nihongo2" | "korean" | "zh" | "abbr" | "abbrlink" | "nowrap" | "small"
         | "big" | "em" | "strong" | "sic" | "flag" | "flagcountry" | "flagu" | "keypress"
-        | "visible anchor" | "ill" | "interlanguage link" | "vanchor" | "noitalic" | "not a typo"
-        | "lang-en" | "linktext" | "math" | "mvar" | "var" | "ship" | "sclass" | "hms" | "uss" => {
-            match name.as_str() {
-                "ship" | "hms" | "uss" => text(&positional.join(" ")),
-                _ => text(first),
-            }
-        }
+        | "visible anchor" | "ill" | "interlanguage link" | "vanchor" | "noitalic"
+        | "not a typo" | "lang-en" | "linktext" | "math" | "mvar" | "var" | "ship" | "sclass"
+        | "hms" | "uss" => match name.as_str() {
+            "ship" | "hms" | "uss" => text(&positional.join(" ")),
+            _ => text(first),
+        },
         "convert" | "cvt" => {
             let unit = positional.get(1).copied().unwrap_or("");
             if unit.is_empty() {
@@ -334,7 +339,10 @@ fn is_named_param(p: &str) -> bool {
     match p.split_once('=') {
         Some((name, _)) => {
             let name = name.trim();
-            !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || " _-".contains(c))
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || " _-".contains(c))
         }
         None => false,
     }
@@ -445,7 +453,7 @@ fn render_blocks(src: &str, citations: &[String], out: &mut RenderOutput) {
 fn wikitext_heading(line: &str) -> Option<(usize, &str)> {
     let level = line.bytes().take_while(|&b| b == b'=').count();
     let closing = line.bytes().rev().take_while(|&b| b == b'=').count();
-    if level < 2 || level > 6 || closing != level || line.len() <= 2 * level {
+    if !(2..=6).contains(&level) || closing != level || line.len() <= 2 * level {
         return None;
     }
     Some((level, line[level..line.len() - level].trim()))
@@ -529,7 +537,12 @@ fn render_inline(src: &str, citations: &[String], out: &mut RenderOutput) {
 }
 
 fn normalise_target(target: &str) -> String {
-    let target = target.split('#').next().unwrap_or("").trim().replace('_', " ");
+    let target = target
+        .split('#')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .replace('_', " ");
     let mut chars = target.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -625,7 +638,10 @@ mod tests {
         let doc = render("Signed in 1866.<ref name=a>{{cite book|title=X}}</ref> Again.<ref name=a/>{{sfn|Y|2001}}");
         assert_eq!(doc.slice(doc.blocks[0].span), "Signed in 1866. Again.");
         assert_eq!(doc.citations.len(), 3);
-        assert_eq!(doc.citations[0].at, doc.blocks[0].span.start + "Signed in 1866.".len());
+        assert_eq!(
+            doc.citations[0].at,
+            doc.blocks[0].span.start + "Signed in 1866.".len()
+        );
     }
 
     #[test]
@@ -649,7 +665,15 @@ mod tests {
         let paths: Vec<_> = doc.sections.iter().map(|s| s.path.join("/")).collect();
         assert_eq!(paths, ["", "History", "History/Early"]);
         let blocks: Vec<_> = doc.blocks.iter().map(|b| doc.slice(b.span)).collect();
-        assert_eq!(blocks, ["Lead text.", "First item", "Second", "More – text here. Done."]);
+        assert_eq!(
+            blocks,
+            [
+                "Lead text.",
+                "First item",
+                "Second",
+                "More – text here. Done."
+            ]
+        );
     }
 
     #[test]

@@ -1,0 +1,19 @@
+//! One module per subcommand.
+
+mod extract;
+mod read;
+
+use crate::cli::{Cli, Command, InputArgs, OutputFormat};
+use anyhow::Result;
+
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        None => extract::run(None, OutputFormat::Table, &InputArgs::default()),
+        Some(Command::Read { file, input }) => read::run(file.as_deref(), &input),
+        Some(Command::Extract {
+            file,
+            format,
+            input,
+        }) => extract::run(file.as_deref(), format, &input),
+    }
+}

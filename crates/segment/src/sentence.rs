@@ -1,0 +1,180 @@
+//! Sentence boundaries inside blocks.
+
+use dyad_read::{Document, Span};
+use serde::Serialize;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A sentence of a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into [`Document::blocks`].
+    pub block: usize,
+    /// Index into [`Document::sections`].
+    pub section: usize,
+}
+
+struct Lexicon {
+    never_final: HashSet<String>,
+    ambiguous: HashSet<String>,
+    starters: HashSet<String>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lexicon = Lexicon {
+        never_final: HashSet::new(),
+        ambiguous: HashSet::new(),
+        starters: HashSet::new(),
+    };
+    let mut current: Option<&mut HashSet<String>> = None;
+    for line in include_str!("../resources/abbreviations.txt").lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        match line {
+            "" => continue,
+            "[never-final]" => current = Some(&mut lexicon.never_final),
+            "[ambiguous]" => current = Some(&mut lexicon.ambiguous),
+            "[sentence-starters]" => current = Some(&mut lexicon.starters),
+            words => {
+                if let Some(set) = current.as_deref_mut() {
+                    set.extend(
+                        words
+                            .split_whitespace()
+                            .map(|w| w.trim_end_matches('.').to_string()),
+                    );
+                }
+            }
+        }
+    }
+    lexicon
+});
+
+/// Every sentence of the document, in order.
+pub fn sentences(doc: &Document) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (index, block) in doc.blocks.iter().enumerate() {
+        let text = doc.slice(block.span);
+        for span in split_sentences(text) {
+            out.push(Sentence {
+                span: Span::new(block.span.start + span.start, block.span.start + span.end),
+                block: index,
+                section: block.section,
+            });
+        }
+    }
+    out
+}
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
+
+/// Split one block of text into sentence spans (offsets relative to `text`), trimmed of
+/// surrounding white space.
+pub fn split_sentences(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            i += c.len_utf8();
+            continue;
+        }
+        let terminal = i;
+        // The whole run of terminal marks, then closing quotes and brackets.
+        let mut end = i;
+        while let Some(t) = text[end..]
+            .chars()
+            .next()
+            .filter(|t| matches!(t, '.' | '!' | '?' | '…'))
+        {
+            end += t.len_utf8();
+        }
+        while let Some(closer) = text[end..].chars().next().filter(|c| CLOSERS.contains(c)) {
+            end += closer.len_utf8();
+        }
+        i = end;
+        let after = &text[end..];
+        if !after.is_empty() && !after.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let next_word = after.split_whitespace().next().unwrap_or("");
+        if !next_word.is_empty() && !starts_sentence(next_word) {
+            continue;
+        }
+        let single_dot = c == '.' && !text[terminal + 1..end].contains(['.', '!', '?', '…']);
+        if single_dot && !dot_ends_sentence(&text[start..terminal], next_word) {
+            continue;
+        }
+        push_trimmed(&mut spans, text, start, end);
+        start = end;
+    }
+    push_trimmed(&mut spans, text, start, text.len());
+    spans
+}
+
+fn starts_sentence(word: &str) -> bool {
+    let first = word
+        .chars()
+        .find(|c| !matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«'));
+    match first {
+        Some(c) => c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic(),
+        None => true,
+    }
+}
+
+/// Whether a single `.` after `before` ends the sentence, given the word that follows.
+fn dot_ends_sentence(before: &str, next_word: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return true;
+    }
+    let lexicon = &*LEXICON;
+    let next_is_starter = {
+        let cleaned: String = next_word
+            .trim_start_matches(['"', '\'', '“', '‘', '('])
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        lexicon.starters.contains(&cleaned)
+    };
+    if lexicon.never_final.contains(word)
+        || lexicon.never_final.contains(&word.to_lowercase())
+        || lexicon.never_final.contains(&capitalised(word))
+    {
+        return false;
+    }
+    // "No." and "Art." followed by a number, and any other never-final word, were handled
+    // above; an ambiguous abbreviation or an initial ends a sentence only before a typical
+    // sentence start.
+    let is_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+    let is_dotted = word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.');
+    if lexicon.ambiguous.contains(word) || is_initial || is_dotted {
+        return next_is_starter;
+    }
+    true
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c
+            .to_uppercase()
+            .chain(chars.flat_map(|c| c.to_lowercase()))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+fn push_trimmed(spans: &mut Vec<Span>, text: &str, start: usize, end: usize) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        spans.push(Span::new(start + lead, start + lead + trimmed.len()));
+    }
+}
