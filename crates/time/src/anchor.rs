@@ -1,0 +1,109 @@
+//! Anchoring: finish relative values against the document creation time (DCT) or the
+//! reference time the narrative has reached.
+//!
+//! The reference-time rule, in order of the text:
+//! 1. A relative value counts from its anchor: in news mode "yesterday" or "last year" count
+//!    from the DCT, and "the same year" or "four days earlier" from the reference time; in
+//!    narrative mode both count from the reference time (the DCT stands in until the text has
+//!    given a date).
+//! 2. A DATE or TIME whose value names a year or a point inside one becomes the reference time,
+//!    whether it was written out or resolved by step 1.
+//! 3. Except: the second end of a range ("1885 to *1890*") and expressions inside section
+//!    headings do not move it, and a coarser value of the same year ("in 1866" after
+//!    "25 August 1866") keeps the finer reference.
+//! Durations, sets, decades, centuries and `PRESENT_REF` never move it.
+
+use crate::value::{Anchor, RefTime, Relative, RelativeValue};
+use crate::{Mode, Timex};
+use dyad_read::Span;
+
+/// Words before a weekday that put it in the future ("will meet on Monday").
+const FUTURE_MARKERS: &[&str] = &[
+    " will ",
+    "'ll ",
+    " shall ",
+    " is to ",
+    " are to ",
+    " scheduled ",
+    " expected ",
+    " plans ",
+    " plan ",
+    " going to ",
+    " next ",
+    " would ",
+];
+
+pub struct AnchorContext<'a> {
+    pub mode: Mode,
+    pub dct: Option<RefTime>,
+    /// Spans (headings) whose expressions do not move the reference time.
+    pub frozen: &'a [Span],
+    /// Indices of timexes that end a range.
+    pub range_ends: &'a [usize],
+}
+
+/// Resolve every relative value in place, in text order.
+pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
+    let mut reference: Option<RefTime> = None;
+    for index in 0..timexes.len() {
+        let timex = &mut timexes[index];
+        if let Some(spec) = timex.value.strip_prefix('@').map(|_| timex.value.clone()) {
+            match RelativeValue::parse(&spec) {
+                Ok(mut relative) => {
+                    let at = match (context.mode, relative.anchor()) {
+                        (Mode::News, Anchor::Speech) => context.dct.or(reference),
+                        _ => reference.or(context.dct),
+                    };
+                    if let Relative::Weekday { direction, .. } = &mut relative.relative {
+                        if *direction == 0 {
+                            *direction = match context.mode {
+                                Mode::Narrative => 2,
+                                Mode::News if future_context(text, timex.span.start) => 1,
+                                Mode::News => 0,
+                            };
+                        }
+                    }
+                    timex.value = relative.resolve(at);
+                    timex.anchored = true;
+                }
+                Err(_) => timex.value = "XXXX".into(),
+            }
+        }
+        let moves_reference = matches!(timex.kind, crate::TimexType::Date | crate::TimexType::Time)
+            && !context.range_ends.contains(&index)
+            && !context.frozen.iter().any(|f| f.contains(&timex.span));
+        if moves_reference {
+            if let Some(new) = RefTime::parse(&timex.value) {
+                reference = Some(match reference {
+                    Some(old) if refines(old, new) => old,
+                    _ => new,
+                });
+            }
+        }
+    }
+}
+
+/// Whether `old` is a finer point inside `new` (same year, and same month if `new` has one).
+fn refines(old: RefTime, new: RefTime) -> bool {
+    old.year == new.year
+        && new.day.is_none()
+        && match new.month {
+            Some(month) => old.month == Some(month) && old.day.is_some(),
+            None => old.month.is_some(),
+        }
+}
+
+fn future_context(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..start];
+    let clause = before
+        .rsplit(['.', '\n'])
+        .next()
+        .unwrap_or(before)
+        .to_lowercase();
+    let padded = format!(" {clause}");
+    FUTURE_MARKERS.iter().any(|m| padded.contains(m))
+}

@@ -1,0 +1,162 @@
+//! Recognition: run every rule, keep the longest non-overlapping matches, fill their templates.
+//! Values may still be relative (`@rel(...)`); finishing them is the anchoring pass's job.
+
+use crate::resource::{Rule, Tables, TimexType};
+use dyad_read::Span;
+
+/// A temporal expression as found, before anchoring.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub span: Span,
+    pub kind: TimexType,
+    /// A TimeML value, or a relative value starting with `@`.
+    pub value: String,
+    pub modifier: Option<String>,
+    pub quant: Option<String>,
+    pub freq: Option<String>,
+    /// Index of the rule in the rule file.
+    pub rule: usize,
+}
+
+struct Claim {
+    span: Span,
+    rule: usize,
+    found: Vec<Candidate>,
+}
+
+fn non_empty(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
+}
+
+/// All expressions in `text`, in order, without overlaps.
+pub fn recognise(text: &str, rules: &[Rule], tables: &Tables) -> Vec<Candidate> {
+    let mut claims: Vec<Claim> = Vec::new();
+    for (index, rule) in rules.iter().enumerate() {
+        for caps in rule.regex.captures_iter(text) {
+            let Some(whole) = caps.get(0) else { continue };
+            if let Some(unless) = &rule.unless_after {
+                if unless.is_match(&text[whole.end()..]) {
+                    continue;
+                }
+            }
+            let Some(kind) = rule.kind else {
+                claims.push(Claim {
+                    span: Span::new(whole.start(), whole.end()),
+                    rule: index,
+                    found: Vec::new(),
+                });
+                continue;
+            };
+            let Some(group) = caps.get(rule.span_group) else {
+                continue;
+            };
+            let span = trimmed_span(text, group.start(), group.end());
+            if span.is_empty() {
+                continue;
+            }
+            let fill = |template: &Option<crate::template::Template>| -> Result<Option<String>, crate::template::Unreadable> {
+                template.as_ref().map(|t| t.fill(&caps, tables)).transpose().map(|v| v.and_then(non_empty))
+            };
+            let (Ok(value), Ok(modifier), Ok(quant), Ok(freq)) = (
+                rule.value.fill(&caps, tables),
+                fill(&rule.modifier),
+                fill(&rule.quant),
+                fill(&rule.freq),
+            ) else {
+                continue;
+            };
+            if !plausible(&value) {
+                // An impossible date still claims its text, so a shorter reading of part of
+                // it ("February 1900" in "31 February 1900") does not slip in.
+                claims.push(Claim {
+                    span: Span::new(whole.start(), whole.end()),
+                    rule: index,
+                    found: Vec::new(),
+                });
+                continue;
+            }
+            let mut found = vec![Candidate {
+                span,
+                kind,
+                value,
+                modifier,
+                quant,
+                freq,
+                rule: index,
+            }];
+            let mut claim_span = span;
+            if let Some((end_group, end_value, end_mod)) = &rule.end {
+                let Some(end_match) = caps.get(*end_group) else {
+                    continue;
+                };
+                let (Ok(value), Ok(modifier)) = (end_value.fill(&caps, tables), fill(end_mod))
+                else {
+                    continue;
+                };
+                let end_span = trimmed_span(text, end_match.start(), end_match.end());
+                claim_span = Span::new(span.start.min(end_span.start), span.end.max(end_span.end));
+                found.push(Candidate {
+                    span: end_span,
+                    kind,
+                    value,
+                    modifier,
+                    quant: None,
+                    freq: None,
+                    rule: index,
+                });
+            }
+            claims.push(Claim {
+                span: claim_span,
+                rule: index,
+                found,
+            });
+        }
+    }
+    // Longest first; on a tie the earlier rule (guards come first in the file).
+    claims.sort_by(|a, b| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(a.rule.cmp(&b.rule))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut accepted: Vec<Claim> = Vec::new();
+    for claim in claims {
+        if accepted
+            .iter()
+            .all(|other| !other.span.overlaps(&claim.span))
+        {
+            accepted.push(claim);
+        }
+    }
+    let mut out: Vec<Candidate> = accepted.into_iter().flat_map(|c| c.found).collect();
+    out.sort_by_key(|c| c.span.start);
+    out
+}
+
+/// Spans never start or end with white space or a trailing comma.
+fn trimmed_span(text: &str, start: usize, end: usize) -> Span {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim().trim_end_matches([',', ';', ':']);
+    Span::new(start + lead, start + lead + trimmed.len())
+}
+
+/// Reject impossible calendar values ("31 February 1900").
+fn plausible(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    if value.len() >= 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && value[..4].bytes().all(|b| b.is_ascii_digit())
+    {
+        if let (Ok(y), Ok(m), Ok(d)) = (
+            value[..4].parse::<i64>(),
+            value[5..7].parse::<u32>(),
+            value[8..10].parse::<u32>(),
+        ) {
+            return crate::calendar::is_valid_date(y, m, d);
+        }
+    }
+    true
+}
