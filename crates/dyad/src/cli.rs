@@ -31,6 +31,58 @@ pub enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Tag temporal expressions (TIMEX3). TimeML input (.tml) is written back with new TIMEX3
+    /// tags and otherwise unchanged.
+    Tag {
+        file: Option<PathBuf>,
+        /// Document creation time (YYYY-MM-DD); TimeML input carries its own.
+        #[arg(long)]
+        dct: Option<String>,
+        /// news: relative dates count from the DCT; narrative: from the date the text has reached.
+        #[arg(long)]
+        mode: Option<String>,
+        #[arg(long, value_enum)]
+        format: Option<TagFormat>,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Evaluation against gold annotations.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EvalCommand {
+    /// Score TIMEX3 annotations TempEval-3 style: strict/relaxed span P/R/F1, value and type F1.
+    ///
+    /// With --system, scores the files of that directory against the gold ones; without it,
+    /// tags the gold files' text itself and scores that (the one-step form).
+    Timex {
+        /// Directory (searched recursively) or file of gold .tml files.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Directory of system .tml files with the same names.
+        #[arg(long)]
+        system: Option<PathBuf>,
+        /// Anchoring mode for the one-step form.
+        #[arg(long, default_value = "news")]
+        mode: String,
+        /// Print a row for each file.
+        #[arg(long)]
+        per_file: bool,
+        /// Print every miss, spurious match, extent and value error.
+        #[arg(long)]
+        errors: bool,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagFormat {
+    Timeml,
+    Jsonl,
 }
 
 #[derive(Args, Debug, Clone, Default)]

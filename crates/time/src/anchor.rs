@@ -11,6 +11,7 @@
 //! 3. Except: the second end of a range ("1885 to *1890*") and expressions inside section
 //!    headings do not move it, and a coarser value of the same year ("in 1866" after
 //!    "25 August 1866") keeps the finer reference.
+//!
 //! Durations, sets, decades, centuries and `PRESENT_REF` never move it.
 
 use crate::value::{Anchor, RefTime, Relative, RelativeValue};
@@ -45,8 +46,7 @@ pub struct AnchorContext<'a> {
 /// Resolve every relative value in place, in text order.
 pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
     let mut reference: Option<RefTime> = None;
-    for index in 0..timexes.len() {
-        let timex = &mut timexes[index];
+    for (index, timex) in timexes.iter_mut().enumerate() {
         if let Some(spec) = timex.value.strip_prefix('@').map(|_| timex.value.clone()) {
             match RelativeValue::parse(&spec) {
                 Ok(mut relative) => {

@@ -63,6 +63,7 @@ const FUNCTIONS: &[&str] = &[
     "times",
     "yearend",
     "shift",
+    "partofdaydate",
 ];
 
 /// Why a template could not be filled; the match is dropped.
@@ -195,6 +196,15 @@ fn call(function: &str, args: &[Option<&str>], tables: &Tables) -> Result<String
     let first = match arg(0) {
         Some(first) => first,
         None if function == "weekdaydir" => "",
+        // "the morning of 19 April" has no year: the anchoring pass finds it.
+        None if function == "partofdaydate" => {
+            let month = lookup(tables, "month", arg(1).ok_or(Unreadable)?)?;
+            let day = pad(
+                table_key(arg(2).ok_or(Unreadable)?).trim_end_matches(|c: char| c.is_alphabetic()),
+                2,
+            );
+            return Ok(format!("@in(speech,near,{month}-{day})+"));
+        }
         None => return Ok(String::new()),
     };
     let key = table_key(first);
@@ -203,6 +213,14 @@ fn call(function: &str, args: &[Option<&str>], tables: &Tables) -> Result<String
         "year" => pad(&key, 4),
         "day" => pad(key.trim_end_matches(|c: char| c.is_alphabetic()), 2),
         "pad" => pad(&key, 2),
+        "partofdaydate" => {
+            let month = lookup(tables, "month", arg(1).ok_or(Unreadable)?)?;
+            let day = pad(
+                table_key(arg(2).ok_or(Unreadable)?).trim_end_matches(|c: char| c.is_alphabetic()),
+                2,
+            );
+            format!("{}-{month}-{day}", pad(&key, 4))
+        }
         "yearend" => {
             let century = key.get(..2).ok_or(Unreadable)?;
             let end = format!("{century}{}", table_key(arg(1).ok_or(Unreadable)?));
@@ -273,9 +291,11 @@ fn call(function: &str, args: &[Option<&str>], tables: &Tables) -> Result<String
             _ => return Err(Unreadable),
         }
         .into(),
+        // News reports a quarter once it is over: "the quarter", "the latest quarter" is the
+        // last complete one, and the year-ago quarter is four before that.
         "quarterstep" => match key.as_str() {
-            "year-earlier" | "year-ago" => "-4".into(),
-            "latest" => "0".into(),
+            "year-earlier" | "year-ago" => "-5".into(),
+            "latest" | "quarter" => "-1".into(),
             _ => step(first)?.to_string(),
         },
         "half" => match key.as_str() {

@@ -123,6 +123,9 @@ pub enum YearChoice {
     Last,
     /// The first one after the anchor ("next spring").
     Next,
+    /// The one nearest the anchor, within six months: a bare "November" written in January
+    /// means the November just past.
+    Nearest,
 }
 
 /// A value a rule could not finish without knowing the reference time.
@@ -206,6 +209,7 @@ impl RelativeValue {
                 year: match arg(1)? {
                     "last" => YearChoice::Last,
                     "next" => YearChoice::Next,
+                    "near" => YearChoice::Nearest,
                     _ => YearChoice::Offset(int(1)?),
                 },
                 part: arg(2)?.to_string(),
@@ -277,6 +281,15 @@ impl RelativeValue {
                     (YearChoice::Last, _, _) => at.year - 1,
                     (YearChoice::Next, Some(pm), Some(am)) if pm > am => at.year,
                     (YearChoice::Next, _, _) => at.year + 1,
+                    (YearChoice::Nearest, Some(pm), Some(am)) => {
+                        let distance =
+                            |y: i64| ((y * 12 + pm as i64) - (at.year * 12 + am as i64)).abs();
+                        [at.year, at.year - 1, at.year + 1]
+                            .into_iter()
+                            .min_by_key(|&y| distance(y))
+                            .unwrap_or(at.year)
+                    }
+                    (YearChoice::Nearest, _, _) => at.year,
                 };
                 format!("{}-{part}", format_year(y))
             }
@@ -323,7 +336,12 @@ impl RelativeValue {
     }
 }
 
+/// The month a part of a year is counted at when choosing its year. Winter is counted at its
+/// start, December, so that "last winter" in June is the winter that began the year before.
 fn part_month(part: &str) -> Option<u32> {
+    if part == "WI" {
+        return Some(12);
+    }
     RefTime::parse(&format!("2000-{part}")).and_then(|r| r.month)
 }
 
@@ -419,6 +437,13 @@ mod tests {
         assert_eq!(resolve("@in(speech,last,10)", "1999-02-05"), "1998-10");
         assert_eq!(resolve("@in(speech,last,01)", "1999-02-05"), "1999-01");
         assert_eq!(resolve("@in(speech,next,SP)", "1999-02-05"), "1999-SP");
+        assert_eq!(
+            resolve("@in(speech,near,11-25)", "2000-01-06"),
+            "1999-11-25"
+        );
+        assert_eq!(resolve("@in(ref,near,01)", "1941-12-11"), "1942-01");
+        assert_eq!(resolve("@in(ref,near,10)", "1945-04"), "1945-10");
+        assert_eq!(resolve("@in(ref,near,10)", "1945"), "1945-10");
         assert_eq!(resolve("@dow(speech,5,0)", "1998-02-27"), "1998-02-27");
         assert_eq!(resolve("@dow(speech,4,0)", "1998-02-27"), "1998-02-26");
         assert_eq!(resolve("@dow(speech,1,1)", "1998-02-27"), "1998-03-02");

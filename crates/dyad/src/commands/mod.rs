@@ -1,7 +1,9 @@
 //! One module per subcommand.
 
+mod eval;
 mod extract;
 mod read;
+mod tag;
 
 use crate::cli::{Cli, Command, InputArgs, OutputFormat};
 use anyhow::Result;
@@ -15,5 +17,13 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             input,
         }) => extract::run(file.as_deref(), format, &input),
+        Some(Command::Tag {
+            file,
+            dct,
+            mode,
+            format,
+            input,
+        }) => tag::run(file.as_deref(), dct, mode, format, &input),
+        Some(Command::Eval(command)) => eval::run(command),
     }
 }
