@@ -46,6 +46,15 @@ pub enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// List every entity mention (states, places, people, organisations, treaties, wars) with
+    /// span, type, canonical name and ids.
+    Entities {
+        file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: EntityFormat,
+        #[command(flatten)]
+        input: InputArgs,
+    },
     /// Evaluation against gold annotations.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -77,6 +86,12 @@ pub enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityFormat {
+    Jsonl,
+    Table,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

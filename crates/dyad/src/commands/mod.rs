@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+mod entities;
 mod eval;
 mod extract;
 mod read;
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             input,
         }) => tag::run(file.as_deref(), dct, mode, format, &input),
+        Some(Command::Entities { file, format, input }) => entities::run(file.as_deref(), format, &input),
         Some(Command::Eval(command)) => eval::run(command),
     }
 }

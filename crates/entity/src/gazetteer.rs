@@ -1,0 +1,273 @@
+//! The name lists (`resources/`), compiled into one Aho–Corasick automaton over every surface
+//! form. Case matters: "Turkey" is a state, "turkey" a bird; "China" a state, "china" porcelain.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+const COUNTRIES: &str = include_str!("../resources/countries.tsv");
+const STATES: &str = include_str!("../resources/states.tsv");
+const DEMONYMS: &str = include_str!("../resources/demonyms.tsv");
+const CAPITALS: &str = include_str!("../resources/capitals.tsv");
+const PLACES: &str = include_str!("../resources/places.tsv");
+const ORGANISATIONS: &str = include_str!("../resources/organisations.tsv");
+const TREATIES: &str = include_str!("../resources/treaties.tsv");
+const WIKIDATA: &str = include_str!("../resources/wikidata.tsv");
+const NOT_PLACES: &str = include_str!("../resources/not-places.txt");
+
+/// What an entry of the gazetteer names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    State,
+    Place,
+    Person,
+    Organisation,
+    Treaty,
+    War,
+}
+
+/// How a surface form names its entry; decides between entries that share a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    Name,
+    Historical,
+    Demonym,
+    Organisation,
+    Treaty,
+    Capital,
+    City,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: EntityKind,
+    pub form: Form,
+    /// The preferred name: the ISO short name of a state, a city's name, ...
+    pub canonical: String,
+    /// ISO 3166-1 alpha-3 of the state named, or of the state a place is in.
+    pub code: Option<String>,
+    /// For historical polities: the polity's own name ("Kingdom of Italy").
+    pub historical: Option<String>,
+    pub qid: Option<String>,
+    pub geonames: Option<u64>,
+    /// Years: signed (treaties) or existed (polities).
+    pub from: Option<i64>,
+    pub to: Option<i64>,
+    /// Organisation kind (alliance, bloc, ...).
+    pub detail: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    pub automaton: AhoCorasick,
+    /// Pattern index → entry index.
+    pub pattern_entry: Vec<usize>,
+    /// ISO alpha-3 → the entry of the state's short name.
+    pub states: HashMap<String, usize>,
+    /// Lower-cased surface form → entry, for looking up link targets and titles.
+    pub by_name: HashMap<String, usize>,
+    /// ISO alpha-3 → continent ("Asia", "Europe", "NorthAmerica", ...).
+    pub continents: HashMap<String, String>,
+}
+
+fn rows(source: &str) -> impl Iterator<Item = Vec<&str>> {
+    source
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+fn year(field: Option<&&str>) -> Option<i64> {
+    field.and_then(|f| f.trim().parse().ok())
+}
+
+/// A display name without ISO's qualifiers: "Bolivia (Plurinational State of)" → "Bolivia".
+fn plain_name(name: &str) -> String {
+    let base = name.split(" (").next().unwrap_or(name);
+    match base.split_once(", ") {
+        Some((first, _)) => first.to_string(),
+        None => base.to_string(),
+    }
+}
+
+impl Gazetteer {
+    pub fn load() -> Result<Gazetteer, String> {
+        let qids: HashMap<&str, &str> = rows(WIKIDATA).filter_map(|r| Some((*r.first()?, *r.get(1)?))).collect();
+        let not_places: Vec<&str> = NOT_PLACES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut forms: Vec<(String, usize)> = Vec::new();
+        let mut states = HashMap::new();
+        let state = |code: &str, canonical: String, form: Form, historical: Option<String>, from, to| Entry {
+            kind: EntityKind::State,
+            form,
+            canonical,
+            code: Some(code.to_string()),
+            historical,
+            qid: qids.get(code).map(|q| q.to_string()),
+            geonames: None,
+            from,
+            to,
+            detail: None,
+        };
+        // Modern states from the ISO / CLDR data.
+        let mut canonical_names: HashMap<String, String> = HashMap::new();
+        let mut continents = HashMap::new();
+        for row in rows(COUNTRIES) {
+            let (Some(code), Some(short)) = (row.first(), row.get(2)) else { continue };
+            let unofficial: Vec<&str> = row.get(5).map(|u| u.split('|').collect()).unwrap_or_default();
+            // Prefer a plain common name ("Turkey" over "Türkiye" is left to the data).
+            let canonical = unofficial.first().filter(|u| !u.contains(['(', ','])).map(|u| u.to_string()).unwrap_or_else(|| plain_name(short));
+            canonical_names.insert(code.to_string(), canonical.clone());
+            if let Some(continent) = row.get(6) {
+                continents.insert(code.to_string(), continent.to_string());
+            }
+            let index = entries.len();
+            entries.push(state(code, canonical.clone(), Form::Name, None, None, None));
+            states.insert(code.to_string(), index);
+            let mut names: Vec<String> = vec![plain_name(short), canonical];
+            if let Some(long) = row.get(3) {
+                names.push(long.trim_start_matches("The ").to_string());
+                names.push(format!("the {}", long.trim_start_matches("The ")));
+            }
+            names.extend(unofficial.iter().filter(|u| !u.contains(['(', ',', '['])).map(|u| u.to_string()));
+            for name in names {
+                forms.push((name, index));
+            }
+            if let Some(nationality) = row.get(4).filter(|n| !n.is_empty() && !n.contains(' ') || n.starts_with("South ") || n.starts_with("North ")) {
+                let demonym = entries.len();
+                let mut entry = state(code, canonical_names[*code].clone(), Form::Demonym, None, None, None);
+                entry.detail = Some(nationality.to_string());
+                entries.push(entry);
+                forms.push((nationality.to_string(), demonym));
+            }
+        }
+        for row in rows(STATES) {
+            let (Some(code), Some(names)) = (row.first(), row.get(1)) else { continue };
+            let canonical = canonical_names.get(*code).cloned().unwrap_or_else(|| code.to_string());
+            let from = year(row.get(2));
+            let to = year(row.get(3));
+            for name in names.split('|') {
+                // A historical polity keeps its own name; a common name is just the state.
+                let historical = (from.is_some() || to.is_some()).then(|| name.to_string());
+                let form = if historical.is_some() { Form::Historical } else { Form::Name };
+                let index = entries.len();
+                entries.push(state(code, canonical.clone(), form, historical, from, to));
+                forms.push((name.to_string(), index));
+            }
+        }
+        for row in rows(DEMONYMS) {
+            let (Some(code), Some(names)) = (row.first(), row.get(1)) else { continue };
+            let canonical = canonical_names.get(*code).cloned().unwrap_or_else(|| code.to_string());
+            for name in names.split('|') {
+                let index = entries.len();
+                entries.push(state(code, canonical.clone(), Form::Demonym, None, None, None));
+                forms.push((name.to_string(), index));
+            }
+        }
+        for row in rows(ORGANISATIONS) {
+            let Some(names) = row.first() else { continue };
+            let variants: Vec<&str> = names.split('|').collect();
+            let index = entries.len();
+            entries.push(Entry {
+                kind: EntityKind::Organisation,
+                form: Form::Organisation,
+                canonical: variants.first().copied().unwrap_or("").to_string(),
+                code: None,
+                historical: None,
+                qid: row.get(2).filter(|q| !q.is_empty()).map(|q| q.to_string()),
+                geonames: None,
+                from: None,
+                to: None,
+                detail: row.get(1).map(|d| d.to_string()),
+            });
+            for variant in variants {
+                forms.push((variant.to_string(), index));
+            }
+        }
+        for row in rows(TREATIES) {
+            let Some(names) = row.first() else { continue };
+            let variants: Vec<&str> = names.split('|').collect();
+            let index = entries.len();
+            entries.push(Entry {
+                kind: EntityKind::Treaty,
+                form: Form::Treaty,
+                canonical: variants.first().copied().unwrap_or("").to_string(),
+                code: None,
+                historical: None,
+                qid: None,
+                geonames: None,
+                from: year(row.get(1)),
+                to: year(row.get(2)),
+                detail: None,
+            });
+            for variant in variants {
+                forms.push((variant.to_string(), index));
+            }
+        }
+        let capitals: HashMap<(String, String), ()> = rows(CAPITALS)
+            .filter_map(|r| Some(((r.first()?.to_string(), r.get(1)?.to_string()), ())))
+            .collect();
+        for row in rows(PLACES) {
+            let (Some(name), Some(id), Some(code)) = (row.first(), row.get(1), row.get(2)) else { continue };
+            if not_places.contains(name) {
+                continue;
+            }
+            let capital = capitals.contains_key(&(code.to_string(), name.to_string()));
+            let index = entries.len();
+            entries.push(Entry {
+                kind: EntityKind::Place,
+                form: if capital { Form::Capital } else { Form::City },
+                canonical: name.to_string(),
+                code: Some(code.to_string()),
+                historical: None,
+                qid: None,
+                geonames: id.parse().ok(),
+                from: None,
+                to: None,
+                detail: None,
+            });
+            forms.push((name.to_string(), index));
+        }
+        // One entry per surface form: the best form wins (a state's name over a city's).
+        let mut best: HashMap<String, usize> = HashMap::new();
+        for (surface, index) in &forms {
+            if surface.is_empty() {
+                continue;
+            }
+            best.entry(surface.clone())
+                .and_modify(|current| {
+                    if entries[*index].form < entries[*current].form {
+                        *current = *index;
+                    }
+                })
+                .or_insert(*index);
+        }
+        let mut patterns: Vec<(String, usize)> = best.into_iter().collect();
+        patterns.sort();
+        let by_name = patterns.iter().map(|(s, i)| (s.to_lowercase(), *i)).collect();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|(s, _)| s.as_str()))
+            .map_err(|e| e.to_string())?;
+        Ok(Gazetteer {
+            entries,
+            automaton,
+            pattern_entry: patterns.iter().map(|(_, i)| *i).collect(),
+            states,
+            by_name,
+            continents,
+        })
+    }
+
+    /// The state entry of an ISO alpha-3 code.
+    pub fn state(&self, code: &str) -> Option<&Entry> {
+        self.states.get(code).and_then(|&i| self.entries.get(i))
+    }
+
+    /// Resolve a name ("Italy", "Japanese", "Kingdom of Italy") to its entry, ignoring case.
+    pub fn lookup(&self, name: &str) -> Option<&Entry> {
+        self.by_name.get(&name.trim().to_lowercase()).and_then(|&i| self.entries.get(i))
+    }
+}

@@ -1,0 +1,63 @@
+//! Patterns for what no list can hold: people after a title, named treaties and wars.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+const TITLES: &str = include_str!("../resources/titles.tsv");
+
+/// Titles, longest first, with the state each implies on its own.
+pub static TITLE_STATES: LazyLock<Vec<(String, Option<String>)>> = LazyLock::new(|| {
+    let mut titles: Vec<(String, Option<String>)> = TITLES
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut fields = l.split('\t');
+            let title = fields.next()?.trim().to_string();
+            let state = fields.next().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+            Some((title, state))
+        })
+        .collect();
+    titles.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    titles
+});
+
+/// A capitalised name word, a name particle, or a regnal number.
+const NAME_WORD: &str = r"(?:d'[\p{Lu}][\p{L}]+|[\p{Lu}][\p{L}'’\-]*|[\p{Lu}]\.|(?:de|da|di|del|della|dei|von|van|der|bin|ibn|le|la)\b|al-[\p{Lu}][\p{L}]+)";
+
+/// Title followed by a name: "Prime Minister Giorgia Meloni", "Pope Gregory XIII",
+/// "Count Alessandro Fè d'Ostiani". Group 1: title, group 2: name.
+pub static TITLED_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let titles: Vec<String> = TITLE_STATES.iter().map(|(t, _)| regex::escape(t)).collect();
+    Regex::new(&format!(
+        r"\b((?:(?:{titles})\s+)+(?:(?:of|for)\s+(?:the\s+)?[\p{{Lu}}][\p{{L}}]+(?:\s+(?:and|of)\s+[\p{{Lu}}][\p{{L}}]+)*\s+)?)([\p{{Lu}}][\p{{L}}'’\-]+(?:[ \t]+{NAME_WORD}){{0,4}})",
+        titles = titles.join("|")
+    ))
+    .ok()
+});
+
+/// A name followed by a life span: "Marco Polo (1254–1324)". Group 1: name.
+pub static LIFESPAN_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"\b([\p{Lu}][\p{L}'’\-]+(?:\s+(?:[\p{Lu}][\p{L}'’\-]+|de|da|di|von|van)){1,3})\s+\((?:born\s+|b\.\s+|c\.\s+)?[0-9]{3,4}\s*[–\-]\s*(?:c\.\s+)?[0-9]{2,4}\)").ok()
+});
+
+/// A name followed by a role of a state: "Yōko Kamikawa, Minister for Foreign Affairs of
+/// Japan". Group 1: name, group 2: role, group 3: state name.
+pub static APPOSITIVE_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"\b([\p{Lu}][\p{L}'’\-]+(?:\s+[\p{Lu}][\p{L}'’\-]+){1,3}),\s+((?:the\s+)?(?:[\p{L}\-]+\s+){0,4}?(?:Minister|President|Ambassador|Secretary|Chancellor|King|Queen|Emperor|Premier|Envoy|Consul|Governor|Chairman|General|Admiral)(?:\s+(?:for|of)\s+[\p{L}\s]+?)?)\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+){0,3})").ok()
+});
+
+/// Named treaties: "Treaty of Friendship and Commerce", "Tripartite Pact", "Cassibile
+/// armistice". Group 0 is the name.
+pub static TREATY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?:Treaty|Pact|Convention|Protocol|Declaration|Agreement|Accords?|Armistice|Charter|Peace|Concordat|Alliance|Entente|Treaties)\s+of\s+[\p{Lu}][\p{L}\-]+(?:(?:\s+|\s+(?:and|of|the|for|on|between)\s+)[\p{Lu}][\p{L}\-]+)*|(?:[\p{Lu}][\p{L}\-–]+\s+){1,3}(?:Treaty|Pact|Accords?|Agreement|Convention|Protocol|Declaration|Armistice|Charter|Concordat|Communiqué)|[\p{Lu}][\p{L}]+\s+(?:armistice|treaty|accords?|agreement|pact))\b").ok()
+});
+
+/// Named wars: "Russo-Japanese War", "War of the Pacific", "First Sino-Japanese War".
+pub static WAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?:[\p{Lu}][\p{L}\-–']+\s+){1,3}(?:War|Wars|Rebellion|Revolution|Uprising|Crisis|Incident|Intervention)|(?:War|Wars)\s+of\s+(?:the\s+)?[\p{Lu}][\p{L}\-]+(?:\s+[\p{Lu}][\p{L}\-]+)*)\b").ok()
+});
+
+/// Words that start a capitalised phrase at a sentence start without being part of a name.
+pub const NOT_NAME_STARTS: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "After", "Before", "During", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Both", "Each", "Under", "With", "From", "By", "For", "Following", "Since", "When", "While", "Although", "As", "Relations", "Between",
+];

@@ -1,0 +1,439 @@
+//! Recognition over a document: gazetteer matches with their ambiguities resolved, link
+//! evidence, patterns for people and named treaties and wars, and coreference of the dyad.
+
+use crate::gazetteer::{EntityKind, Entry, Form, Gazetteer};
+use crate::patterns::{APPOSITIVE_PERSON, LIFESPAN_PERSON, NOT_NAME_STARTS, TITLED_PERSON, TITLE_STATES, TREATY, WAR};
+use crate::EntityError;
+use dyad_read::{Document, Span};
+use serde::Serialize;
+
+const NOT_STATES: &str = include_str!("../resources/not-states.tsv");
+const AMBIGUOUS: &str = include_str!("../resources/ambiguous-names.txt");
+
+/// One mention of an entity in a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: EntityKind,
+    pub text: String,
+    /// The canonical name: a state's common name, a city's name, a person's name as written.
+    pub name: String,
+    /// ISO 3166-1 alpha-3: the state named, or the state a place, person or body belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The historical polity named ("Kingdom of Italy"), for states.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub historical: Option<String>,
+    /// A person's title or role ("Prime Minister").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geonames: Option<u64>,
+    /// Years a treaty was signed / a war or polity lasted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<(Option<i64>, Option<i64>)>,
+    /// How it was found: name, demonym, historical, capital, city, link, title, lifespan,
+    /// appositive, pattern, coreference.
+    pub via: &'static str,
+}
+
+/// The recogniser: gazetteers and patterns, built once and shared.
+#[derive(Debug)]
+pub struct Recogniser {
+    gazetteer: Gazetteer,
+    periods: dyad_time::period::PeriodGazetteer,
+    not_states: Vec<String>,
+    ambiguous: Vec<String>,
+}
+
+/// Phrases that refer to both states of the document's dyad.
+const DYAD_PHRASES: &[&str] = &[
+    "the two countries", "both countries", "the two nations", "both nations", "the two states", "both states", "the two governments", "both governments", "the two sides", "both sides", "the two powers", "both powers", "the two empires", "both empires", "the two kingdoms", "the two peoples", "both peoples",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn via_of(form: Form) -> &'static str {
+    match form {
+        Form::Name => "name",
+        Form::Historical => "historical",
+        Form::Demonym => "demonym",
+        Form::Organisation => "name",
+        Form::Treaty => "name",
+        Form::Capital => "capital",
+        Form::City => "city",
+    }
+}
+
+impl Recogniser {
+    pub fn new() -> Result<Recogniser, EntityError> {
+        let gazetteer = Gazetteer::load().map_err(EntityError::Resource)?;
+        let periods = dyad_time::period::PeriodGazetteer::parse(dyad_time::period::PERIODS).map_err(EntityError::Resource)?;
+        let list = |source: &str| -> Vec<String> {
+            source.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect()
+        };
+        Ok(Recogniser {
+            gazetteer,
+            periods,
+            not_states: list(NOT_STATES),
+            ambiguous: list(AMBIGUOUS),
+        })
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    fn mention_of(&self, entry: &Entry, span: Span, text: &str, via: &'static str) -> Mention {
+        Mention {
+            span,
+            kind: entry.kind,
+            text: text.to_string(),
+            name: entry.canonical.clone(),
+            code: entry.code.clone(),
+            historical: entry.historical.clone(),
+            role: None,
+            wikidata: entry.qid.clone().or_else(|| {
+                // A historical polity or a demonym links to its state's id.
+                (entry.kind == EntityKind::State).then(|| entry.code.as_deref().and_then(|c| self.gazetteer.state(c)).and_then(|s| s.qid.clone())).flatten()
+            }),
+            geonames: entry.geonames,
+            years: (entry.from.is_some() || entry.to.is_some()).then_some((entry.from, entry.to)),
+            via,
+        }
+    }
+
+    /// Every mention in the document, in text order.
+    pub fn recognise(&self, doc: &Document) -> Vec<Mention> {
+        let text = doc.text.as_str();
+        let mut mentions = self.gazetteer_mentions(text);
+        self.apply_links(doc, &mut mentions);
+        let people = self.people(text, &mentions);
+        mentions.retain(|m| !people.iter().any(|p| p.span.overlaps(&m.span) && m.kind != EntityKind::State));
+        mentions.extend(people);
+        let named = self.named_treaties_and_wars(text, &mentions);
+        mentions.extend(named);
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        let dyad = document_dyad(doc, &self.gazetteer, &mentions);
+        let coreferent = self.coreference(text, &mentions, &dyad);
+        mentions.extend(coreferent);
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        mentions
+    }
+
+    fn gazetteer_mentions(&self, text: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut position = 0;
+        while position < text.len() {
+            let input = aho_corasick::Input::new(text).range(position..);
+            let Some(found) = self.gazetteer.automaton.find(input) else { break };
+            let (start, end) = (found.start(), found.end());
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            let entry = self.gazetteer.pattern_entry.get(found.pattern().as_usize()).and_then(|&i| self.gazetteer.entries.get(i));
+            let accepted = match entry {
+                Some(entry) if !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char) && self.plausible(text, start, end, entry) => {
+                    out.push(self.mention_of(entry, Span::new(start, end), &text[start..end], via_of(entry.form)));
+                    true
+                }
+                _ => false,
+            };
+            // A rejected match ("the Japan" inside "the Japanese") must not hide a shorter one
+            // that starts after it, so the search resumes one character on.
+            position = if accepted {
+                end
+            } else {
+                start + text[start..].chars().next().map_or(1, char::len_utf8)
+            };
+        }
+        out
+    }
+
+    /// Context checks for a gazetteer match: "Italian dressing", "Michael Jordan",
+    /// "Augusta, Georgia".
+    fn plausible(&self, text: &str, start: usize, end: usize, entry: &Entry) -> bool {
+        let surface = &text[start..end];
+        let next_words: Vec<&str> = text[end..].split_whitespace().take(2).collect();
+        let next = next_words.first().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).unwrap_or("");
+        if matches!(entry.kind, EntityKind::State) && self.not_states.iter().any(|w| w == next) && text[end..].starts_with(' ') {
+            return false;
+        }
+        if !self.ambiguous.iter().any(|a| a == surface) {
+            return true;
+        }
+        // "Augusta, Georgia": a US state after a city and a comma.
+        if surface == "Georgia" && text[..start].trim_end().ends_with(',') {
+            return false;
+        }
+        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let known = |w: &str| self.gazetteer.lookup(w).is_some() || TITLE_STATES.iter().any(|(t, _)| t == w) || NOT_NAME_STARTS.contains(&w);
+        let followed_by_name = text[end..].starts_with(' ') && capitalised(next) && !known(next);
+        let previous = text[..start].trim_end();
+        let previous_word = previous.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let sentence_start = previous.is_empty() || previous.ends_with(['.', '!', '?', '\n', ':', '"', '(']);
+        let preceded_by_name = text[..start].ends_with(' ')
+            && capitalised(previous_word)
+            && previous_word.chars().all(|c| c.is_alphabetic() || c == '.')
+            && !known(previous_word)
+            && !sentence_start
+            && !previous_word.ends_with('.');
+        !(followed_by_name || preceded_by_name)
+    }
+
+    /// A wikitext link says what its text names: `[[Kingdom of Italy|Italy]]` is the
+    /// historical polity, `[[Tokugawa Akitake]]` is not a place.
+    fn apply_links(&self, doc: &Document, mentions: &mut Vec<Mention>) {
+        for link in &doc.links {
+            let Some(entry) = self.gazetteer.lookup(&link.target) else { continue };
+            let text = doc.slice(link.span).to_string();
+            match mentions.iter_mut().find(|m| link.span.contains(&m.span) || m.span.contains(&link.span)) {
+                Some(mention) => {
+                    if entry.kind == mention.kind || entry.kind == EntityKind::State {
+                        let mut linked = self.mention_of(entry, mention.span, &mention.text, "link");
+                        if mention.via == "demonym" {
+                            linked.via = "demonym";
+                        }
+                        *mention = linked;
+                    }
+                }
+                None => mentions.push(self.mention_of(entry, link.span, &text, "link")),
+            }
+        }
+    }
+
+    fn people(&self, text: &str, mentions: &[Mention]) -> Vec<Mention> {
+        let mut people: Vec<Mention> = Vec::new();
+        let state_in = |span: Span| -> Option<String> {
+            mentions.iter().rev().find(|m| span.contains(&m.span) && m.kind == EntityKind::State).and_then(|m| m.code.clone())
+        };
+        let state_before = |start: usize| -> Option<String> {
+            // "Japanese Prime Minister …": a demonym or state name right before the title.
+            mentions
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= start && m.kind == EntityKind::State && text[m.span.end..start].trim().is_empty())
+                .and_then(|m| m.code.clone())
+        };
+        let push = |person: Mention, people: &mut Vec<Mention>| {
+            if !people.iter().any(|p| p.span.overlaps(&person.span)) {
+                people.push(person);
+            }
+        };
+        if let Some(regex) = APPOSITIVE_PERSON.as_ref() {
+            for caps in regex.captures_iter(text) {
+                let (Some(name), Some(role), Some(state)) = (caps.get(1), caps.get(2), caps.get(3)) else { continue };
+                if NOT_NAME_STARTS.contains(&name.as_str().split_whitespace().next().unwrap_or("")) {
+                    continue;
+                }
+                let code = state_in(Span::new(role.start(), role.end())).or_else(|| self.gazetteer.lookup(state.as_str()).and_then(|e| e.code.clone()));
+                push(person(name.start(), name.end(), name.as_str(), Some(role.as_str().trim().to_string()), code, "appositive"), &mut people);
+            }
+        }
+        if let Some(regex) = TITLED_PERSON.as_ref() {
+            for caps in regex.captures_iter(text) {
+                let (Some(title), Some(name)) = (caps.get(1), caps.get(2)) else { continue };
+                // "President of the Italian Republic Carlo Azeglio Ciampi": a state's name at
+                // the start of the name group belongs to the title.
+                let mut name_start = name.start();
+                if let Some(state) = mentions.iter().find(|m| m.kind == EntityKind::State && m.span.start < name.start() + 1 && m.span.end > name.start()) {
+                    name_start = state.span.end;
+                }
+                let name_text = trim_name(text[name_start..name.end()].trim_start());
+                let name_start = name.end() - text[name_start..name.end()].trim_start().len();
+                let title_end = name_start;
+                let first_word = name_text.split_whitespace().next().unwrap_or("");
+                let title_word = TITLE_STATES.iter().any(|(t, _)| t.split_whitespace().any(|w| w == first_word));
+                if name_text.is_empty() || title_word || self.gazetteer.lookup(name_text).is_some_and(|e| e.kind == EntityKind::State) {
+                    continue;
+                }
+                let role = title.as_str().trim().to_string();
+                let implied = TITLE_STATES.iter().find(|(t, _)| role.starts_with(t.as_str())).and_then(|(_, s)| s.clone());
+                let code = state_in(Span::new(title.start(), title_end)).or_else(|| state_before(title.start())).or(implied);
+                push(person(name_start, name_start + name_text.len(), name_text, Some(role), code, "title"), &mut people);
+            }
+        }
+        if let Some(regex) = LIFESPAN_PERSON.as_ref() {
+            for caps in regex.captures_iter(text) {
+                let Some(name) = caps.get(1) else { continue };
+                if NOT_NAME_STARTS.contains(&name.as_str().split_whitespace().next().unwrap_or("")) {
+                    continue;
+                }
+                let code = state_before(name.start());
+                push(person(name.start(), name.end(), name.as_str(), None, code, "lifespan"), &mut people);
+            }
+        }
+        people
+    }
+
+    fn named_treaties_and_wars(&self, text: &str, mentions: &[Mention]) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::new();
+        let free = |span: Span, out: &[Mention]| {
+            !mentions.iter().any(|m| m.span.overlaps(&span) && matches!(m.kind, EntityKind::Treaty | EntityKind::Organisation | EntityKind::Person))
+                && !out.iter().any(|m| m.span.overlaps(&span))
+        };
+        for period in self.periods.find(text) {
+            if period.name.contains("War") || period.name.contains("Rebellion") || period.name.contains("intervention") || period.name.contains("Revolution") {
+                let span = period.span;
+                if free(span, &out) {
+                    out.push(Mention {
+                        span,
+                        kind: EntityKind::War,
+                        text: text[span.range()].to_string(),
+                        name: period.name.clone(),
+                        code: None,
+                        historical: None,
+                        role: None,
+                        wikidata: None,
+                        geonames: None,
+                        years: Some((period.start, period.end)),
+                        via: "name",
+                    });
+                }
+            }
+        }
+        for (regex, kind) in [(TREATY.as_ref(), EntityKind::Treaty), (WAR.as_ref(), EntityKind::War)] {
+            let Some(regex) = regex else { continue };
+            for found in regex.find_iter(text) {
+                let mut start = found.start();
+                let mut matched = found.as_str();
+                // Drop a sentence-initial function word ("The Tripartite Pact").
+                if let Some(first) = matched.split_whitespace().next() {
+                    if NOT_NAME_STARTS.contains(&first) {
+                        start += first.len() + 1;
+                        matched = &matched[first.len() + 1..];
+                    }
+                }
+                let span = Span::new(start, found.end());
+                if matched.split_whitespace().count() < 2 || !free(span, &out) {
+                    continue;
+                }
+                out.push(Mention {
+                    span,
+                    kind,
+                    text: matched.to_string(),
+                    name: matched.to_string(),
+                    code: None,
+                    historical: None,
+                    role: None,
+                    wikidata: None,
+                    geonames: None,
+                    years: None,
+                    via: "pattern",
+                });
+            }
+        }
+        out
+    }
+
+    /// "the two countries" → both states of the dyad; "the country", "the Asian country" → the
+    /// last state mentioned (on that continent).
+    fn coreference(&self, text: &str, mentions: &[Mention], dyad: &[String]) -> Vec<Mention> {
+        let lower = text.to_lowercase();
+        let mut out = Vec::new();
+        if dyad.len() == 2 {
+            for phrase in DYAD_PHRASES {
+                for (start, _) in lower.match_indices(phrase) {
+                    let end = start + phrase.len();
+                    if text[end..].chars().next().is_some_and(is_word_char) || !text.is_char_boundary(start) {
+                        continue;
+                    }
+                    for code in dyad {
+                        if let Some(entry) = self.gazetteer.state(code) {
+                            out.push(self.mention_of(entry, Span::new(start, end), &text[start..end], "coreference"));
+                        }
+                    }
+                }
+            }
+        }
+        for (start, _) in lower.match_indices("the ") {
+            let rest = &lower[start + 4..];
+            let (adjective, noun_len) = match rest.split_whitespace().take(2).collect::<Vec<_>>().as_slice() {
+                [noun, ..] if matches!(noun.trim_end_matches(|c: char| !c.is_alphabetic()), "country" | "nation" | "kingdom" | "empire") => (None, noun.trim_end_matches(|c: char| !c.is_alphabetic()).len()),
+                [adjective, noun] if matches!(noun.trim_end_matches(|c: char| !c.is_alphabetic()), "country" | "nation") => {
+                    let len = rest.find(noun).map_or(0, |i| i + noun.trim_end_matches(|c: char| !c.is_alphabetic()).len());
+                    (Some(adjective.to_string()), len)
+                }
+                _ => continue,
+            };
+            let end = start + 4 + noun_len;
+            if !text.is_char_boundary(end) || text[end..].chars().next().is_some_and(is_word_char) {
+                continue;
+            }
+            let continent = adjective.as_deref().and_then(|a| match a {
+                "asian" => Some("Asia"),
+                "european" => Some("Europe"),
+                "african" => Some("Africa"),
+                "american" | "latin" | "south" => Some("America"),
+                _ => None,
+            });
+            if adjective.is_some() && continent.is_none() {
+                continue;
+            }
+            let antecedent = mentions.iter().rev().find(|m| {
+                m.span.end <= start
+                    && m.kind == EntityKind::State
+                    && m.via != "coreference"
+                    && continent.is_none_or(|c| m.code.as_deref().and_then(|code| self.gazetteer.continents.get(code)).is_some_and(|k| k.contains(c)))
+            });
+            if let Some(antecedent) = antecedent {
+                let mut mention = antecedent.clone();
+                mention.span = Span::new(start, end);
+                mention.text = text[start..end].to_string();
+                mention.via = "coreference";
+                out.push(mention);
+            }
+        }
+        out
+    }
+}
+
+fn trim_name(name: &str) -> &str {
+    // A trailing regnal "I" or an initial is part of the name; a trailing possessive is not.
+    name.trim_end_matches("'s").trim_end_matches('.').trim_end()
+}
+
+fn person(start: usize, end: usize, name: &str, role: Option<String>, code: Option<String>, via: &'static str) -> Mention {
+    Mention {
+        span: Span::new(start, end),
+        kind: EntityKind::Person,
+        text: name.to_string(),
+        name: name.to_string(),
+        code,
+        historical: None,
+        role,
+        wikidata: None,
+        geonames: None,
+        years: None,
+        via,
+    }
+}
+
+/// The two states a document is about: from a title such as "Italy–Japan relations", else the
+/// two states mentioned most.
+pub fn document_dyad(doc: &Document, gazetteer: &Gazetteer, mentions: &[Mention]) -> Vec<String> {
+    let title = doc.title.trim_end_matches(" relations").trim_end_matches(" Relations");
+    let parts: Vec<&str> = title.split(['–', '—', '-', '/']).map(str::trim).collect();
+    if parts.len() == 2 {
+        let codes: Vec<String> = parts
+            .iter()
+            .filter_map(|p| gazetteer.lookup(p).filter(|e| e.kind == EntityKind::State).and_then(|e| e.code.clone()))
+            .collect();
+        if codes.len() == 2 && codes[0] != codes[1] {
+            return codes;
+        }
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for mention in mentions.iter().filter(|m| m.kind == EntityKind::State) {
+        let Some(code) = &mention.code else { continue };
+        match counts.iter_mut().find(|(c, _)| c == code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((code.clone(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.into_iter().take(2).map(|(c, _)| c).collect()
+}
