@@ -28,6 +28,9 @@ pub enum Command {
         file: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "jsonl")]
         format: OutputFormat,
+        /// Print the standing facts (missions, nationals abroad) as JSON lines instead.
+        #[arg(long)]
+        facts: bool,
         #[command(flatten)]
         input: InputArgs,
     },
@@ -62,6 +65,23 @@ pub enum Command {
 
 #[derive(Subcommand, Debug)]
 pub enum EvalCommand {
+    /// Score extracted events (and facts) against gold JSON lines: detection and fully-correct
+    /// P/R/F1, a confusion table of kinds, every miss and false alarm.
+    Events {
+        /// Gold events (`*.events.jsonl`).
+        #[arg(long)]
+        gold: PathBuf,
+        /// Gold facts (`*.facts.jsonl`); defaults to the events file's sibling.
+        #[arg(long)]
+        facts: Option<PathBuf>,
+        /// The article; the bundled one when omitted.
+        file: Option<PathBuf>,
+        /// Print only the figures.
+        #[arg(long)]
+        quiet: bool,
+        #[command(flatten)]
+        input: InputArgs,
+    },
     /// Score TIMEX3 annotations TempEval-3 style: strict/relaxed span P/R/F1, value and type F1.
     ///
     /// With --system, scores the files of that directory against the gold ones; without it,

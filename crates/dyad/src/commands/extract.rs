@@ -3,38 +3,101 @@
 use crate::cli::{InputArgs, OutputFormat};
 use crate::input::documents;
 use anyhow::Result;
-use serde_json::json;
+use dyad_event::{Event, Extraction, Extractor};
+use serde_json::{json, Value};
 use std::io::Write;
 use std::path::Path;
 
-pub fn run(file: Option<&Path>, format: OutputFormat, args: &InputArgs) -> Result<()> {
+pub fn run(file: Option<&Path>, format: OutputFormat, facts: bool, args: &InputArgs) -> Result<()> {
+    let extractor = Extractor::new()?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let mut all = Vec::new();
     for doc in documents(file, args)? {
         let doc = doc?;
-        for sentence in dyad_segment::sentences(&doc) {
-            let section = &doc.sections[sentence.section];
-            let record = json!({
-                "doc": doc.title,
-                "section": section.path,
-                "sentence": doc.slice(sentence.span),
-                "span": [sentence.span.start, sentence.span.end],
-                "when": null,
-                "kind": null,
-                "actors": [],
-                "place": null,
-                "evidence": doc.slice(sentence.span),
-            });
-            match format {
-                OutputFormat::Table => writeln!(
-                    out,
-                    "{:>6}  {}",
-                    sentence.span.start,
-                    doc.slice(sentence.span)
-                )?,
-                _ => writeln!(out, "{record}")?,
+        let extraction = extractor.extract(&doc);
+        if facts {
+            for fact in &extraction.facts {
+                let mut record = serde_json::to_value(fact)?;
+                record["doc"] = json!(extraction.title);
+                writeln!(out, "{record}")?;
             }
+            continue;
         }
+        match format {
+            OutputFormat::Jsonl => {
+                for (index, event) in extraction.events.iter().enumerate() {
+                    writeln!(out, "{}", event_record(&extraction, index, event))?;
+                }
+            }
+            OutputFormat::Json => all.push(json!({
+                "doc": extraction.title,
+                "dyad": extraction.dyad,
+                "events": extraction.events.iter().enumerate().map(|(i, e)| event_record(&extraction, i, e)).collect::<Vec<_>>(),
+                "facts": extraction.facts,
+            })),
+            OutputFormat::Table => write_table(&mut out, &extraction)?,
+        }
+    }
+    if format == OutputFormat::Json && !facts {
+        serde_json::to_writer_pretty(&mut out, &all)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The stable output contract, plus dyad's extra fields.
+pub fn event_record(extraction: &Extraction, index: usize, event: &Event) -> Value {
+    let first = event.evidence.first();
+    json!({
+        "doc": extraction.title,
+        "section": first.map(|e| e.section.clone()).unwrap_or_default(),
+        "sentence": first.map(|e| e.sentence.as_str()).unwrap_or(""),
+        "span": first.map(|e| [e.span.start, e.span.end]),
+        "when": event.when,
+        "kind": event.kind,
+        "actors": event.actors,
+        "place": event.place,
+        "evidence": first.map(|e| e.trigger.as_str()).unwrap_or(""),
+        "id": format!("E{:03}", index + 1),
+        "when_source": event.when_source,
+        "plover": event.plover,
+        "cameo": event.cameo,
+        "goldstein": event.goldstein,
+        "polarity": event.polarity,
+        "modality": event.modality,
+        "participants": event.participants,
+        "instrument": event.instrument,
+        "mentions": event.evidence.iter().map(|e| json!({"section": e.section, "span": [e.span.start, e.span.end], "trigger_span": [e.trigger_span.start, e.trigger_span.end], "trigger": e.trigger})).collect::<Vec<_>>(),
+    })
+}
+
+fn write_table(out: &mut impl Write, extraction: &Extraction) -> Result<()> {
+    writeln!(out, "{} — {} events, {} facts (dyad {})", extraction.title, extraction.events.len(), extraction.facts.len(), extraction.dyad.join("–"))?;
+    writeln!(out, "{:<12} {:<21} {:<15} {:<14} {}", "when", "kind", "actors", "place", "evidence")?;
+    for event in &extraction.events {
+        let when = match (&event.when, event.when_source) {
+            (Some(w), dyad_event::WhenSource::Sentence) => w.clone(),
+            (Some(w), _) => format!("~{w}"),
+            (None, _) => "-".into(),
+        };
+        let flags = if event.is_factual() { String::new() } else { format!(" [{} {}]", event.polarity, event.modality) };
+        let sentence = event.evidence.first().map(|e| e.sentence.as_str()).unwrap_or("");
+        let short: String = sentence.chars().take(70).collect();
+        writeln!(
+            out,
+            "{:<12} {:<21} {:<15} {:<14} {}{}{}",
+            when,
+            event.kind,
+            event.actors.join(","),
+            event.place.as_deref().unwrap_or("-"),
+            short,
+            if sentence.chars().count() > 70 { "…" } else { "" },
+            flags
+        )?;
+    }
+    for fact in &extraction.facts {
+        writeln!(out, "fact: {}", serde_json::to_string(fact)?)?;
     }
     Ok(())
 }

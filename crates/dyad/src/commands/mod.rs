@@ -11,13 +11,14 @@ use anyhow::Result;
 
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        None => extract::run(None, OutputFormat::Table, &InputArgs::default()),
+        None => extract::run(None, OutputFormat::Table, false, &InputArgs::default()),
         Some(Command::Read { file, input }) => read::run(file.as_deref(), &input),
         Some(Command::Extract {
             file,
             format,
+            facts,
             input,
-        }) => extract::run(file.as_deref(), format, &input),
+        }) => extract::run(file.as_deref(), format, facts, &input),
         Some(Command::Tag {
             file,
             dct,
