@@ -94,31 +94,49 @@ fn plain_name(name: &str) -> String {
 
 impl Gazetteer {
     pub fn load() -> Result<Gazetteer, String> {
-        let qids: HashMap<&str, &str> = rows(WIKIDATA).filter_map(|r| Some((*r.first()?, *r.get(1)?))).collect();
-        let not_places: Vec<&str> = NOT_PLACES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let qids: HashMap<&str, &str> = rows(WIKIDATA)
+            .filter_map(|r| Some((*r.first()?, *r.get(1)?)))
+            .collect();
+        let not_places: Vec<&str> = NOT_PLACES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
         let mut entries: Vec<Entry> = Vec::new();
         let mut forms: Vec<(String, usize)> = Vec::new();
         let mut states = HashMap::new();
-        let state = |code: &str, canonical: String, form: Form, historical: Option<String>, from, to| Entry {
-            kind: EntityKind::State,
-            form,
-            canonical,
-            code: Some(code.to_string()),
-            historical,
-            qid: qids.get(code).map(|q| q.to_string()),
-            geonames: None,
-            from,
-            to,
-            detail: None,
-        };
+        let state =
+            |code: &str, canonical: String, form: Form, historical: Option<String>, from, to| {
+                Entry {
+                    kind: EntityKind::State,
+                    form,
+                    canonical,
+                    code: Some(code.to_string()),
+                    historical,
+                    qid: qids.get(code).map(|q| q.to_string()),
+                    geonames: None,
+                    from,
+                    to,
+                    detail: None,
+                }
+            };
         // Modern states from the ISO / CLDR data.
         let mut canonical_names: HashMap<String, String> = HashMap::new();
         let mut continents = HashMap::new();
         for row in rows(COUNTRIES) {
-            let (Some(code), Some(short)) = (row.first(), row.get(2)) else { continue };
-            let unofficial: Vec<&str> = row.get(5).map(|u| u.split('|').collect()).unwrap_or_default();
+            let (Some(code), Some(short)) = (row.first(), row.get(2)) else {
+                continue;
+            };
+            let unofficial: Vec<&str> = row
+                .get(5)
+                .map(|u| u.split('|').collect())
+                .unwrap_or_default();
             // Prefer a plain common name ("Turkey" over "Türkiye" is left to the data).
-            let canonical = unofficial.first().filter(|u| !u.contains(['(', ','])).map(|u| u.to_string()).unwrap_or_else(|| plain_name(short));
+            let canonical = unofficial
+                .first()
+                .filter(|u| !u.contains(['(', ',']))
+                .map(|u| u.to_string())
+                .unwrap_or_else(|| plain_name(short));
             canonical_names.insert(code.to_string(), canonical.clone());
             if let Some(continent) = row.get(6) {
                 continents.insert(code.to_string(), continent.to_string());
@@ -131,38 +149,75 @@ impl Gazetteer {
                 names.push(long.trim_start_matches("The ").to_string());
                 names.push(format!("the {}", long.trim_start_matches("The ")));
             }
-            names.extend(unofficial.iter().filter(|u| !u.contains(['(', ',', '['])).map(|u| u.to_string()));
+            names.extend(
+                unofficial
+                    .iter()
+                    .filter(|u| !u.contains(['(', ',', '[']))
+                    .map(|u| u.to_string()),
+            );
             for name in names {
                 forms.push((name, index));
             }
-            if let Some(nationality) = row.get(4).filter(|n| !n.is_empty() && !n.contains(' ') || n.starts_with("South ") || n.starts_with("North ")) {
+            if let Some(nationality) = row.get(4).filter(|n| {
+                !n.is_empty() && !n.contains(' ')
+                    || n.starts_with("South ")
+                    || n.starts_with("North ")
+            }) {
                 let demonym = entries.len();
-                let mut entry = state(code, canonical_names[*code].clone(), Form::Demonym, None, None, None);
+                let mut entry = state(
+                    code,
+                    canonical_names[*code].clone(),
+                    Form::Demonym,
+                    None,
+                    None,
+                    None,
+                );
                 entry.detail = Some(nationality.to_string());
                 entries.push(entry);
                 forms.push((nationality.to_string(), demonym));
             }
         }
         for row in rows(STATES) {
-            let (Some(code), Some(names)) = (row.first(), row.get(1)) else { continue };
-            let canonical = canonical_names.get(*code).cloned().unwrap_or_else(|| code.to_string());
+            let (Some(code), Some(names)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            let canonical = canonical_names
+                .get(*code)
+                .cloned()
+                .unwrap_or_else(|| code.to_string());
             let from = year(row.get(2));
             let to = year(row.get(3));
             for name in names.split('|') {
                 // A historical polity keeps its own name; a common name is just the state.
                 let historical = (from.is_some() || to.is_some()).then(|| name.to_string());
-                let form = if historical.is_some() { Form::Historical } else { Form::Name };
+                let form = if historical.is_some() {
+                    Form::Historical
+                } else {
+                    Form::Name
+                };
                 let index = entries.len();
                 entries.push(state(code, canonical.clone(), form, historical, from, to));
                 forms.push((name.to_string(), index));
             }
         }
         for row in rows(DEMONYMS) {
-            let (Some(code), Some(names)) = (row.first(), row.get(1)) else { continue };
-            let canonical = canonical_names.get(*code).cloned().unwrap_or_else(|| code.to_string());
+            let (Some(code), Some(names)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            let canonical = canonical_names
+                .get(*code)
+                .cloned()
+                .unwrap_or_else(|| code.to_string());
             for name in names.split('|') {
                 let index = entries.len();
-                entries.push(state(code, canonical.clone(), Form::Demonym, None, None, None));
+                entries.push(state(
+                    code,
+                    canonical.clone(),
+                    Form::Demonym,
+                    None,
+                    None,
+                    None,
+                ));
                 forms.push((name.to_string(), index));
             }
         }
@@ -174,7 +229,7 @@ impl Gazetteer {
                 kind: EntityKind::Organisation,
                 form: Form::Organisation,
                 canonical: variants.first().copied().unwrap_or("").to_string(),
-                code: None,
+                code: row.get(3).filter(|c| !c.is_empty()).map(|c| c.to_string()),
                 historical: None,
                 qid: row.get(2).filter(|q| !q.is_empty()).map(|q| q.to_string()),
                 geonames: None,
@@ -210,7 +265,9 @@ impl Gazetteer {
             .filter_map(|r| Some(((r.first()?.to_string(), r.get(1)?.to_string()), ())))
             .collect();
         for row in rows(PLACES) {
-            let (Some(name), Some(id), Some(code)) = (row.first(), row.get(1), row.get(2)) else { continue };
+            let (Some(name), Some(id), Some(code)) = (row.first(), row.get(1), row.get(2)) else {
+                continue;
+            };
             if not_places.contains(name) {
                 continue;
             }
@@ -246,7 +303,10 @@ impl Gazetteer {
         }
         let mut patterns: Vec<(String, usize)> = best.into_iter().collect();
         patterns.sort();
-        let by_name = patterns.iter().map(|(s, i)| (s.to_lowercase(), *i)).collect();
+        let by_name = patterns
+            .iter()
+            .map(|(s, i)| (s.to_lowercase(), *i))
+            .collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns.iter().map(|(s, _)| s.as_str()))
@@ -268,6 +328,8 @@ impl Gazetteer {
 
     /// Resolve a name ("Italy", "Japanese", "Kingdom of Italy") to its entry, ignoring case.
     pub fn lookup(&self, name: &str) -> Option<&Entry> {
-        self.by_name.get(&name.trim().to_lowercase()).and_then(|&i| self.entries.get(i))
+        self.by_name
+            .get(&name.trim().to_lowercase())
+            .and_then(|&i| self.entries.get(i))
     }
 }

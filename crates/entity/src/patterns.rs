@@ -13,11 +13,15 @@ pub static TITLE_STATES: LazyLock<Vec<(String, Option<String>)>> = LazyLock::new
         .filter_map(|l| {
             let mut fields = l.split('\t');
             let title = fields.next()?.trim().to_string();
-            let state = fields.next().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+            let state = fields
+                .next()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string);
             Some((title, state))
         })
         .collect();
-    titles.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    titles.sort_by_key(|t| std::cmp::Reverse(t.0.len()));
     titles
 });
 
@@ -59,5 +63,36 @@ pub static WAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Words that start a capitalised phrase at a sentence start without being part of a name.
 pub const NOT_NAME_STARTS: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "After", "Before", "During", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Both", "Each", "Under", "With", "From", "By", "For", "Following", "Since", "When", "While", "Although", "As", "Relations", "Between",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "During",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Both",
+    "Each",
+    "Under",
+    "With",
+    "From",
+    "By",
+    "For",
+    "Following",
+    "Since",
+    "When",
+    "While",
+    "Although",
+    "As",
+    "Relations",
+    "Between",
 ];

@@ -2,7 +2,9 @@
 //! evidence, patterns for people and named treaties and wars, and coreference of the dyad.
 
 use crate::gazetteer::{EntityKind, Entry, Form, Gazetteer};
-use crate::patterns::{APPOSITIVE_PERSON, LIFESPAN_PERSON, NOT_NAME_STARTS, TITLED_PERSON, TITLE_STATES, TREATY, WAR};
+use crate::patterns::{
+    APPOSITIVE_PERSON, LIFESPAN_PERSON, NOT_NAME_STARTS, TITLED_PERSON, TITLE_STATES, TREATY, WAR,
+};
 use crate::EntityError;
 use dyad_read::{Document, Span};
 use serde::Serialize;
@@ -37,6 +39,9 @@ pub struct Mention {
     /// How it was found: name, demonym, historical, capital, city, link, title, lifespan,
     /// appositive, pattern, coreference.
     pub via: &'static str,
+    /// Whether the mention stands inside parentheses (an aside).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_parentheses: bool,
 }
 
 /// The recogniser: gazetteers and patterns, built once and shared.
@@ -50,7 +55,23 @@ pub struct Recogniser {
 
 /// Phrases that refer to both states of the document's dyad.
 const DYAD_PHRASES: &[&str] = &[
-    "the two countries", "both countries", "the two nations", "both nations", "the two states", "both states", "the two governments", "both governments", "the two sides", "both sides", "the two powers", "both powers", "the two empires", "both empires", "the two kingdoms", "the two peoples", "both peoples",
+    "the two countries",
+    "both countries",
+    "the two nations",
+    "both nations",
+    "the two states",
+    "both states",
+    "the two governments",
+    "both governments",
+    "the two sides",
+    "both sides",
+    "the two powers",
+    "both powers",
+    "the two empires",
+    "both empires",
+    "the two kingdoms",
+    "the two peoples",
+    "both peoples",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -72,9 +93,15 @@ fn via_of(form: Form) -> &'static str {
 impl Recogniser {
     pub fn new() -> Result<Recogniser, EntityError> {
         let gazetteer = Gazetteer::load().map_err(EntityError::Resource)?;
-        let periods = dyad_time::period::PeriodGazetteer::parse(dyad_time::period::PERIODS).map_err(EntityError::Resource)?;
+        let periods = dyad_time::period::PeriodGazetteer::parse(dyad_time::period::PERIODS)
+            .map_err(EntityError::Resource)?;
         let list = |source: &str| -> Vec<String> {
-            source.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect()
+            source
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect()
         };
         Ok(Recogniser {
             gazetteer,
@@ -99,11 +126,20 @@ impl Recogniser {
             role: None,
             wikidata: entry.qid.clone().or_else(|| {
                 // A historical polity or a demonym links to its state's id.
-                (entry.kind == EntityKind::State).then(|| entry.code.as_deref().and_then(|c| self.gazetteer.state(c)).and_then(|s| s.qid.clone())).flatten()
+                (entry.kind == EntityKind::State)
+                    .then(|| {
+                        entry
+                            .code
+                            .as_deref()
+                            .and_then(|c| self.gazetteer.state(c))
+                            .and_then(|s| s.qid.clone())
+                    })
+                    .flatten()
             }),
             geonames: entry.geonames,
             years: (entry.from.is_some() || entry.to.is_some()).then_some((entry.from, entry.to)),
             via,
+            in_parentheses: false,
         }
     }
 
@@ -113,7 +149,11 @@ impl Recogniser {
         let mut mentions = self.gazetteer_mentions(text);
         self.apply_links(doc, &mut mentions);
         let people = self.people(text, &mentions);
-        mentions.retain(|m| !people.iter().any(|p| p.span.overlaps(&m.span) && m.kind != EntityKind::State));
+        mentions.retain(|m| {
+            !people
+                .iter()
+                .any(|p| p.span.overlaps(&m.span) && m.kind != EntityKind::State)
+        });
         mentions.extend(people);
         let named = self.named_treaties_and_wars(text, &mentions);
         mentions.extend(named);
@@ -122,6 +162,11 @@ impl Recogniser {
         let coreferent = self.coreference(text, &mentions, &dyad);
         mentions.extend(coreferent);
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        for mention in &mut mentions {
+            let line_start = text[..mention.span.start].rfind('\n').map_or(0, |i| i + 1);
+            let before = &text[line_start..mention.span.start];
+            mention.in_parentheses = before.matches('(').count() > before.matches(')').count();
+        }
         mentions
     }
 
@@ -130,14 +175,29 @@ impl Recogniser {
         let mut position = 0;
         while position < text.len() {
             let input = aho_corasick::Input::new(text).range(position..);
-            let Some(found) = self.gazetteer.automaton.find(input) else { break };
+            let Some(found) = self.gazetteer.automaton.find(input) else {
+                break;
+            };
             let (start, end) = (found.start(), found.end());
             let before = text[..start].chars().next_back();
             let after = text[end..].chars().next();
-            let entry = self.gazetteer.pattern_entry.get(found.pattern().as_usize()).and_then(|&i| self.gazetteer.entries.get(i));
+            let entry = self
+                .gazetteer
+                .pattern_entry
+                .get(found.pattern().as_usize())
+                .and_then(|&i| self.gazetteer.entries.get(i));
             let accepted = match entry {
-                Some(entry) if !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char) && self.plausible(text, start, end, entry) => {
-                    out.push(self.mention_of(entry, Span::new(start, end), &text[start..end], via_of(entry.form)));
+                Some(entry)
+                    if !before.is_some_and(is_word_char)
+                        && !after.is_some_and(is_word_char)
+                        && self.plausible(text, start, end, entry) =>
+                {
+                    out.push(self.mention_of(
+                        entry,
+                        Span::new(start, end),
+                        &text[start..end],
+                        via_of(entry.form),
+                    ));
                     true
                 }
                 _ => false,
@@ -158,8 +218,14 @@ impl Recogniser {
     fn plausible(&self, text: &str, start: usize, end: usize, entry: &Entry) -> bool {
         let surface = &text[start..end];
         let next_words: Vec<&str> = text[end..].split_whitespace().take(2).collect();
-        let next = next_words.first().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).unwrap_or("");
-        if matches!(entry.kind, EntityKind::State) && self.not_states.iter().any(|w| w == next) && text[end..].starts_with(' ') {
+        let next = next_words
+            .first()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .unwrap_or("");
+        if matches!(entry.kind, EntityKind::State)
+            && self.not_states.iter().any(|w| w == next)
+            && text[end..].starts_with(' ')
+        {
             return false;
         }
         if !self.ambiguous.iter().any(|a| a == surface) {
@@ -170,11 +236,19 @@ impl Recogniser {
             return false;
         }
         let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-        let known = |w: &str| self.gazetteer.lookup(w).is_some() || TITLE_STATES.iter().any(|(t, _)| t == w) || NOT_NAME_STARTS.contains(&w);
+        let known = |w: &str| {
+            self.gazetteer.lookup(w).is_some()
+                || TITLE_STATES.iter().any(|(t, _)| t == w)
+                || NOT_NAME_STARTS.contains(&w)
+        };
         let followed_by_name = text[end..].starts_with(' ') && capitalised(next) && !known(next);
         let previous = text[..start].trim_end();
-        let previous_word = previous.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-        let sentence_start = previous.is_empty() || previous.ends_with(['.', '!', '?', '\n', ':', '"', '(']);
+        let previous_word = previous
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let sentence_start =
+            previous.is_empty() || previous.ends_with(['.', '!', '?', '\n', ':', '"', '(']);
         let preceded_by_name = text[..start].ends_with(' ')
             && capitalised(previous_word)
             && previous_word.chars().all(|c| c.is_alphabetic() || c == '.')
@@ -188,12 +262,18 @@ impl Recogniser {
     /// historical polity, `[[Tokugawa Akitake]]` is not a place.
     fn apply_links(&self, doc: &Document, mentions: &mut Vec<Mention>) {
         for link in &doc.links {
-            let Some(entry) = self.gazetteer.lookup(&link.target) else { continue };
+            let Some(entry) = self.gazetteer.lookup(&link.target) else {
+                continue;
+            };
             let text = doc.slice(link.span).to_string();
-            match mentions.iter_mut().find(|m| link.span.contains(&m.span) || m.span.contains(&link.span)) {
+            match mentions
+                .iter_mut()
+                .find(|m| link.span.contains(&m.span) || m.span.contains(&link.span))
+            {
                 Some(mention) => {
                     if entry.kind == mention.kind || entry.kind == EntityKind::State {
-                        let mut linked = self.mention_of(entry, mention.span, &mention.text, "link");
+                        let mut linked =
+                            self.mention_of(entry, mention.span, &mention.text, "link");
                         if mention.via == "demonym" {
                             linked.via = "demonym";
                         }
@@ -208,14 +288,22 @@ impl Recogniser {
     fn people(&self, text: &str, mentions: &[Mention]) -> Vec<Mention> {
         let mut people: Vec<Mention> = Vec::new();
         let state_in = |span: Span| -> Option<String> {
-            mentions.iter().rev().find(|m| span.contains(&m.span) && m.kind == EntityKind::State).and_then(|m| m.code.clone())
+            mentions
+                .iter()
+                .rev()
+                .find(|m| span.contains(&m.span) && m.kind == EntityKind::State)
+                .and_then(|m| m.code.clone())
         };
         let state_before = |start: usize| -> Option<String> {
             // "Japanese Prime Minister …": a demonym or state name right before the title.
             mentions
                 .iter()
                 .rev()
-                .find(|m| m.span.end <= start && m.kind == EntityKind::State && text[m.span.end..start].trim().is_empty())
+                .find(|m| {
+                    m.span.end <= start
+                        && m.kind == EntityKind::State
+                        && text[m.span.end..start].trim().is_empty()
+                })
                 .and_then(|m| m.code.clone())
         };
         let push = |person: Mention, people: &mut Vec<Mention>| {
@@ -225,45 +313,103 @@ impl Recogniser {
         };
         if let Some(regex) = APPOSITIVE_PERSON.as_ref() {
             for caps in regex.captures_iter(text) {
-                let (Some(name), Some(role), Some(state)) = (caps.get(1), caps.get(2), caps.get(3)) else { continue };
-                if NOT_NAME_STARTS.contains(&name.as_str().split_whitespace().next().unwrap_or("")) {
+                let (Some(name), Some(role), Some(state)) = (caps.get(1), caps.get(2), caps.get(3))
+                else {
+                    continue;
+                };
+                if NOT_NAME_STARTS.contains(&name.as_str().split_whitespace().next().unwrap_or(""))
+                {
                     continue;
                 }
-                let code = state_in(Span::new(role.start(), role.end())).or_else(|| self.gazetteer.lookup(state.as_str()).and_then(|e| e.code.clone()));
-                push(person(name.start(), name.end(), name.as_str(), Some(role.as_str().trim().to_string()), code, "appositive"), &mut people);
+                let code = state_in(Span::new(role.start(), role.end())).or_else(|| {
+                    self.gazetteer
+                        .lookup(state.as_str())
+                        .and_then(|e| e.code.clone())
+                });
+                push(
+                    person(
+                        name.start(),
+                        name.end(),
+                        name.as_str(),
+                        Some(role.as_str().trim().to_string()),
+                        code,
+                        "appositive",
+                    ),
+                    &mut people,
+                );
             }
         }
         if let Some(regex) = TITLED_PERSON.as_ref() {
             for caps in regex.captures_iter(text) {
-                let (Some(title), Some(name)) = (caps.get(1), caps.get(2)) else { continue };
+                let (Some(title), Some(name)) = (caps.get(1), caps.get(2)) else {
+                    continue;
+                };
                 // "President of the Italian Republic Carlo Azeglio Ciampi": a state's name at
                 // the start of the name group belongs to the title.
                 let mut name_start = name.start();
-                if let Some(state) = mentions.iter().find(|m| m.kind == EntityKind::State && m.span.start < name.start() + 1 && m.span.end > name.start()) {
+                if let Some(state) = mentions.iter().find(|m| {
+                    m.kind == EntityKind::State
+                        && m.span.start < name.start() + 1
+                        && m.span.end > name.start()
+                }) {
                     name_start = state.span.end;
                 }
                 let name_text = trim_name(text[name_start..name.end()].trim_start());
                 let name_start = name.end() - text[name_start..name.end()].trim_start().len();
                 let title_end = name_start;
                 let first_word = name_text.split_whitespace().next().unwrap_or("");
-                let title_word = TITLE_STATES.iter().any(|(t, _)| t.split_whitespace().any(|w| w == first_word));
-                if name_text.is_empty() || title_word || self.gazetteer.lookup(name_text).is_some_and(|e| e.kind == EntityKind::State) {
+                let title_word = TITLE_STATES
+                    .iter()
+                    .any(|(t, _)| t.split_whitespace().any(|w| w == first_word));
+                if name_text.is_empty()
+                    || title_word
+                    || self
+                        .gazetteer
+                        .lookup(name_text)
+                        .is_some_and(|e| e.kind == EntityKind::State)
+                {
                     continue;
                 }
                 let role = title.as_str().trim().to_string();
-                let implied = TITLE_STATES.iter().find(|(t, _)| role.starts_with(t.as_str())).and_then(|(_, s)| s.clone());
-                let code = state_in(Span::new(title.start(), title_end)).or_else(|| state_before(title.start())).or(implied);
-                push(person(name_start, name_start + name_text.len(), name_text, Some(role), code, "title"), &mut people);
+                let implied = TITLE_STATES
+                    .iter()
+                    .find(|(t, _)| role.starts_with(t.as_str()))
+                    .and_then(|(_, s)| s.clone());
+                let code = state_in(Span::new(title.start(), title_end))
+                    .or_else(|| state_before(title.start()))
+                    .or(implied);
+                push(
+                    person(
+                        name_start,
+                        name_start + name_text.len(),
+                        name_text,
+                        Some(role),
+                        code,
+                        "title",
+                    ),
+                    &mut people,
+                );
             }
         }
         if let Some(regex) = LIFESPAN_PERSON.as_ref() {
             for caps in regex.captures_iter(text) {
                 let Some(name) = caps.get(1) else { continue };
-                if NOT_NAME_STARTS.contains(&name.as_str().split_whitespace().next().unwrap_or("")) {
+                if NOT_NAME_STARTS.contains(&name.as_str().split_whitespace().next().unwrap_or(""))
+                {
                     continue;
                 }
                 let code = state_before(name.start());
-                push(person(name.start(), name.end(), name.as_str(), None, code, "lifespan"), &mut people);
+                push(
+                    person(
+                        name.start(),
+                        name.end(),
+                        name.as_str(),
+                        None,
+                        code,
+                        "lifespan",
+                    ),
+                    &mut people,
+                );
             }
         }
         people
@@ -272,11 +418,20 @@ impl Recogniser {
     fn named_treaties_and_wars(&self, text: &str, mentions: &[Mention]) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         let free = |span: Span, out: &[Mention]| {
-            !mentions.iter().any(|m| m.span.overlaps(&span) && matches!(m.kind, EntityKind::Treaty | EntityKind::Organisation | EntityKind::Person))
-                && !out.iter().any(|m| m.span.overlaps(&span))
+            !mentions.iter().any(|m| {
+                m.span.overlaps(&span)
+                    && matches!(
+                        m.kind,
+                        EntityKind::Treaty | EntityKind::Organisation | EntityKind::Person
+                    )
+            }) && !out.iter().any(|m| m.span.overlaps(&span))
         };
         for period in self.periods.find(text) {
-            if period.name.contains("War") || period.name.contains("Rebellion") || period.name.contains("intervention") || period.name.contains("Revolution") {
+            if period.name.contains("War")
+                || period.name.contains("Rebellion")
+                || period.name.contains("intervention")
+                || period.name.contains("Revolution")
+            {
                 let span = period.span;
                 if free(span, &out) {
                     out.push(Mention {
@@ -291,11 +446,15 @@ impl Recogniser {
                         geonames: None,
                         years: Some((period.start, period.end)),
                         via: "name",
+                        in_parentheses: false,
                     });
                 }
             }
         }
-        for (regex, kind) in [(TREATY.as_ref(), EntityKind::Treaty), (WAR.as_ref(), EntityKind::War)] {
+        for (regex, kind) in [
+            (TREATY.as_ref(), EntityKind::Treaty),
+            (WAR.as_ref(), EntityKind::War),
+        ] {
             let Some(regex) = regex else { continue };
             for found in regex.find_iter(text) {
                 let mut start = found.start();
@@ -323,6 +482,7 @@ impl Recogniser {
                     geonames: None,
                     years: None,
                     via: "pattern",
+                    in_parentheses: false,
                 });
             }
         }
@@ -338,23 +498,81 @@ impl Recogniser {
             for phrase in DYAD_PHRASES {
                 for (start, _) in lower.match_indices(phrase) {
                     let end = start + phrase.len();
-                    if text[end..].chars().next().is_some_and(is_word_char) || !text.is_char_boundary(start) {
+                    if text[end..].chars().next().is_some_and(is_word_char)
+                        || !text.is_char_boundary(start)
+                    {
                         continue;
                     }
                     for code in dyad {
                         if let Some(entry) = self.gazetteer.state(code) {
-                            out.push(self.mention_of(entry, Span::new(start, end), &text[start..end], "coreference"));
+                            out.push(self.mention_of(
+                                entry,
+                                Span::new(start, end),
+                                &text[start..end],
+                                "coreference",
+                            ));
                         }
                     }
                 }
             }
         }
+        // "Italy and Japan …, with the former … and the latter …".
+        for (word, index) in [("the former", 0usize), ("the latter", 1usize)] {
+            for (start, _) in lower.match_indices(word) {
+                let end = start + word.len();
+                let sentence_start = text[..start].rfind(['.', '\n']).map_or(0, |i| i + 1);
+                let pair = mentions
+                    .iter()
+                    .filter(|m| {
+                        m.span.start >= sentence_start
+                            && m.span.end <= start
+                            && m.kind == EntityKind::State
+                            && m.via != "coreference"
+                    })
+                    .collect::<Vec<_>>();
+                let pair: Vec<&Mention> = pair
+                    .windows(2)
+                    .rev()
+                    .find(|w| text[w[0].span.end..w[1].span.start].trim() == "and")
+                    .map(|w| w.to_vec())
+                    .unwrap_or_default();
+                if let Some(antecedent) = pair.get(index) {
+                    let mut mention = (*antecedent).clone();
+                    mention.span = Span::new(start, end);
+                    mention.text = text[start..end].to_string();
+                    mention.via = "coreference";
+                    out.push(mention);
+                }
+            }
+        }
         for (start, _) in lower.match_indices("the ") {
             let rest = &lower[start + 4..];
-            let (adjective, noun_len) = match rest.split_whitespace().take(2).collect::<Vec<_>>().as_slice() {
-                [noun, ..] if matches!(noun.trim_end_matches(|c: char| !c.is_alphabetic()), "country" | "nation" | "kingdom" | "empire") => (None, noun.trim_end_matches(|c: char| !c.is_alphabetic()).len()),
-                [adjective, noun] if matches!(noun.trim_end_matches(|c: char| !c.is_alphabetic()), "country" | "nation") => {
-                    let len = rest.find(noun).map_or(0, |i| i + noun.trim_end_matches(|c: char| !c.is_alphabetic()).len());
+            let (adjective, noun_len) = match rest
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
+                [noun, ..]
+                    if matches!(
+                        noun.trim_end_matches(|c: char| !c.is_alphabetic()),
+                        "country" | "nation" | "kingdom" | "empire"
+                    ) =>
+                {
+                    (
+                        None,
+                        noun.trim_end_matches(|c: char| !c.is_alphabetic()).len(),
+                    )
+                }
+                [adjective, noun]
+                    if matches!(
+                        noun.trim_end_matches(|c: char| !c.is_alphabetic()),
+                        "country" | "nation"
+                    ) =>
+                {
+                    let len = rest.find(noun).map_or(0, |i| {
+                        i + noun.trim_end_matches(|c: char| !c.is_alphabetic()).len()
+                    });
                     (Some(adjective.to_string()), len)
                 }
                 _ => continue,
@@ -377,7 +595,12 @@ impl Recogniser {
                 m.span.end <= start
                     && m.kind == EntityKind::State
                     && m.via != "coreference"
-                    && continent.is_none_or(|c| m.code.as_deref().and_then(|code| self.gazetteer.continents.get(code)).is_some_and(|k| k.contains(c)))
+                    && continent.is_none_or(|c| {
+                        m.code
+                            .as_deref()
+                            .and_then(|code| self.gazetteer.continents.get(code))
+                            .is_some_and(|k| k.contains(c))
+                    })
             });
             if let Some(antecedent) = antecedent {
                 let mut mention = antecedent.clone();
@@ -396,7 +619,14 @@ fn trim_name(name: &str) -> &str {
     name.trim_end_matches("'s").trim_end_matches('.').trim_end()
 }
 
-fn person(start: usize, end: usize, name: &str, role: Option<String>, code: Option<String>, via: &'static str) -> Mention {
+fn person(
+    start: usize,
+    end: usize,
+    name: &str,
+    role: Option<String>,
+    code: Option<String>,
+    via: &'static str,
+) -> Mention {
     Mention {
         span: Span::new(start, end),
         kind: EntityKind::Person,
@@ -409,18 +639,27 @@ fn person(start: usize, end: usize, name: &str, role: Option<String>, code: Opti
         geonames: None,
         years: None,
         via,
+        in_parentheses: false,
     }
 }
 
 /// The two states a document is about: from a title such as "Italy–Japan relations", else the
 /// two states mentioned most.
 pub fn document_dyad(doc: &Document, gazetteer: &Gazetteer, mentions: &[Mention]) -> Vec<String> {
-    let title = doc.title.trim_end_matches(" relations").trim_end_matches(" Relations");
+    let title = doc
+        .title
+        .trim_end_matches(" relations")
+        .trim_end_matches(" Relations");
     let parts: Vec<&str> = title.split(['–', '—', '-', '/']).map(str::trim).collect();
     if parts.len() == 2 {
         let codes: Vec<String> = parts
             .iter()
-            .filter_map(|p| gazetteer.lookup(p).filter(|e| e.kind == EntityKind::State).and_then(|e| e.code.clone()))
+            .filter_map(|p| {
+                gazetteer
+                    .lookup(p)
+                    .filter(|e| e.kind == EntityKind::State)
+                    .and_then(|e| e.code.clone())
+            })
             .collect();
         if codes.len() == 2 && codes[0] != codes[1] {
             return codes;
@@ -434,6 +673,6 @@ pub fn document_dyad(doc: &Document, gazetteer: &Gazetteer, mentions: &[Mention]
             None => counts.push((code.clone(), 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().take(2).map(|(c, _)| c).collect()
 }

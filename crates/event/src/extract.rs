@@ -25,7 +25,17 @@ static MODALITY: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// Sections that are lists of links or sources, not prose.
-const SKIPPED_SECTIONS: &[&str] = &["See also", "References", "External links", "Further reading", "Notes", "Bibliography", "Sources", "Citations", "Footnotes"];
+const SKIPPED_SECTIONS: &[&str] = &[
+    "See also",
+    "References",
+    "External links",
+    "Further reading",
+    "Notes",
+    "Bibliography",
+    "Sources",
+    "Citations",
+    "Footnotes",
+];
 
 /// The event extractor: all stages' resources, built once.
 #[derive(Debug)]
@@ -80,7 +90,13 @@ impl Extractor {
 
     /// Events and facts of a narrative document (encyclopedia article, history).
     pub fn extract(&self, doc: &Document) -> Extraction {
-        self.extract_with(doc, &TagOptions { mode: Mode::Narrative, dct: None })
+        self.extract_with(
+            doc,
+            &TagOptions {
+                mode: Mode::Narrative,
+                dct: None,
+            },
+        )
     }
 
     pub fn extract_with(&self, doc: &Document, options: &TagOptions) -> Extraction {
@@ -93,7 +109,11 @@ impl Extractor {
         let mut events: Vec<Event> = Vec::new();
         for sentence in &sentences {
             let section = &doc.sections[sentence.section];
-            if section.path.first().is_some_and(|p| SKIPPED_SECTIONS.contains(&p.as_str())) {
+            if section
+                .path
+                .first()
+                .is_some_and(|p| SKIPPED_SECTIONS.contains(&p.as_str()))
+            {
                 continue;
             }
             let context = SentenceContext {
@@ -109,7 +129,13 @@ impl Extractor {
             events.extend(self.sentence_events(&context));
         }
         let events = merge(events);
-        let facts = extract_facts(doc, &sentences, &mentions, &self.resources, self.recogniser.gazetteer());
+        let facts = extract_facts(
+            doc,
+            &sentences,
+            &mentions,
+            &self.resources,
+            self.recogniser.gazetteer(),
+        );
         Extraction {
             title: doc.title.clone(),
             dyad,
@@ -120,13 +146,21 @@ impl Extractor {
 
     fn sentence_events(&self, cx: &SentenceContext) -> Vec<Event> {
         let text = cx.doc.slice(cx.span);
-        let mut events = Vec::new();
-        for clause in clauses(text) {
+        let mut events: Vec<(usize, Event)> = Vec::new();
+        for (clause_index, clause) in clauses(text).into_iter().enumerate() {
             let clause_span = Span::new(cx.span.start + clause.start, cx.span.start + clause.end);
             let clause_text = &text[clause.range()];
             let mut found: Vec<Found> = Vec::new();
             for trigger in &self.resources.triggers {
                 for m in trigger.regex.find_iter(clause_text) {
+                    let at = clause.start + m.start();
+                    // A capitalised trigger inside a sentence is part of a name ("Minister of
+                    // Foreign Affairs and International Cooperation"); words in quotation marks
+                    // are what someone said, not what happened.
+                    let capitalised = at > 0 && m.as_str().starts_with(char::is_uppercase);
+                    if capitalised || inside_quotes(text, at) {
+                        continue;
+                    }
                     found.push(Found {
                         trigger,
                         span: Span::new(clause_span.start + m.start(), clause_span.start + m.end()),
@@ -138,11 +172,9 @@ impl Extractor {
             }
             let kinds: Vec<&str> = found.iter().map(|f| f.trigger.kind.as_str()).collect();
             found.retain(|f| {
-                !self
-                    .resources
-                    .suppress
-                    .iter()
-                    .any(|(stronger, weaker)| weaker == &f.trigger.kind && kinds.contains(&stronger.as_str()))
+                !self.resources.suppress.iter().any(|(stronger, weaker)| {
+                    weaker == &f.trigger.kind && kinds.contains(&stronger.as_str())
+                })
             });
             found.sort_by_key(|f| f.span.start);
             // Triggers of one kind that overlap or repeat are one trigger.
@@ -158,25 +190,40 @@ impl Extractor {
                 }
             }
             for (trigger, spans) in per_kind {
-                events.extend(self.clause_events(cx, clause_span, trigger, &spans));
+                events.extend(
+                    self.clause_events(cx, clause_span, trigger, &spans)
+                        .into_iter()
+                        .map(|e| (clause_index, e)),
+                );
             }
         }
-        events
+        merge_within_sentence(events)
     }
 
-    fn clause_events(&self, cx: &SentenceContext, clause: Span, trigger: &Trigger, spans: &[Span]) -> Vec<Event> {
-        let clause_units: Vec<&DateUnit> = cx.units.iter().filter(|u| clause.contains(&u.span)).collect();
-        let sentence_text = cx.doc.slice(cx.span);
+    fn clause_events(
+        &self,
+        cx: &SentenceContext,
+        clause: Span,
+        trigger: &Trigger,
+        spans: &[Span],
+    ) -> Vec<Event> {
         let clause_text = cx.doc.slice(clause);
         // "…of Italy and Japan from the League of Nations in 1933 and 1937, respectively".
         if trigger.respectively && clause_text.contains("respectively") {
-            let states = states_in(cx.mentions, clause);
-            if states.len() >= 2 && states.len() == clause_units.len() {
+            let after = Span::new(spans[0].start, clause.end);
+            let states = states_in(cx.mentions, after);
+            let units: Vec<&DateUnit> = cx
+                .units
+                .iter()
+                .filter(|u| after.contains(&u.span))
+                .collect();
+            if states.len() >= 2 && states.len() == units.len() {
                 return states
                     .iter()
-                    .zip(&clause_units)
+                    .zip(&units)
                     .map(|(state, unit)| {
-                        let mut event = self.event(cx, clause, trigger, spans[0], vec![state.clone()]);
+                        let mut event =
+                            self.event(cx, clause, trigger, spans[0], vec![state.clone()]);
                         event.when = Some(unit.value.clone());
                         event.when_source = WhenSource::Sentence;
                         event
@@ -184,50 +231,85 @@ impl Extractor {
                     .collect();
             }
         }
-        let actors = self.actors(cx, clause, trigger, spans[0]);
-        // A clause that lists several dates for one kind ("X was adviser from 1885 to 1890,
-        // Y worked there from 1884 to 1888") tells one event per trigger, each with its date.
-        if spans.len() > 1 && clause_units.len() >= spans.len() {
-            let mut taken = vec![false; clause_units.len()];
-            let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
-            for (ti, t) in spans.iter().enumerate() {
-                for (ui, u) in clause_units.iter().enumerate() {
-                    pairs.push((distance(*t, u.span), ti, ui));
-                }
-            }
-            pairs.sort();
-            let mut assigned: Vec<Option<usize>> = vec![None; spans.len()];
-            for (_, ti, ui) in pairs {
-                if assigned[ti].is_none() && !taken[ui] {
-                    assigned[ti] = Some(ui);
-                    taken[ui] = true;
-                }
-            }
-            return spans
+        let apart = spans
+            .windows(2)
+            .all(|w| w[1].start.saturating_sub(w[0].end) > 15);
+        if spans.len() > 1 && apart {
+            // Several triggers of one kind are several events when they have their own
+            // subjects ("Italy's recognition of … and Japan's recognition of …") or their own
+            // dates ("X was adviser from 1885 to 1890, Y worked there from 1884 to 1888").
+            let subjects: Vec<Option<String>> = spans
                 .iter()
-                .zip(assigned)
-                .map(|(span, unit)| {
-                    let mut event = self.event(cx, clause, trigger, *span, actors.clone());
-                    if let Some(unit) = unit.and_then(|u| clause_units.get(u)) {
-                        event.when = Some(unit.value.clone());
-                        event.when_source = WhenSource::Sentence;
-                    }
-                    event
-                })
+                .map(|t| subject_before(cx.mentions, clause, *t))
                 .collect();
+            let distinct_subjects = subjects
+                .iter()
+                .flatten()
+                .collect::<std::collections::HashSet<_>>()
+                .len()
+                > 1;
+            let units: Vec<&DateUnit> = cx
+                .units
+                .iter()
+                .filter(|u| cx.span.contains(&u.span))
+                .collect();
+            let assigned = assign_units(spans, &units);
+            let distinct_dates = assigned
+                .iter()
+                .flatten()
+                .collect::<std::collections::HashSet<_>>()
+                .len()
+                > 1;
+            if distinct_subjects || distinct_dates {
+                return spans
+                    .iter()
+                    .enumerate()
+                    .map(|(i, span)| {
+                        let window = Span::new(
+                            if i == 0 {
+                                clause.start
+                            } else {
+                                spans[i - 1].end
+                            },
+                            spans.get(i + 1).map_or(clause.end, |s| s.start),
+                        );
+                        let actors = self.actors(cx, window, trigger, *span);
+                        let mut event = self.event(cx, clause, trigger, *span, actors);
+                        if distinct_dates {
+                            if let Some(unit) = assigned[i].and_then(|u| units.get(u)) {
+                                event.when = Some(unit.value.clone());
+                                event.when_source = WhenSource::Sentence;
+                            }
+                        }
+                        event
+                    })
+                    .collect();
+            }
         }
-        let _ = sentence_text;
+        let actors = self.actors(cx, clause, trigger, spans[0]);
         vec![self.event(cx, clause, trigger, spans[0], actors)]
     }
 
-    fn event(&self, cx: &SentenceContext, clause: Span, trigger: &Trigger, span: Span, actors: Vec<String>) -> Event {
+    fn event(
+        &self,
+        cx: &SentenceContext,
+        clause: Span,
+        trigger: &Trigger,
+        span: Span,
+        actors: Vec<String>,
+    ) -> Event {
         let info = self.resources.kinds.get(&trigger.kind);
         let (when, when_source) = self.when(cx, clause, span);
         let before = &cx.doc.text[clause.start..span.start];
         let negated = NEGATION.as_ref().is_some_and(|r| r.is_match(before));
-        let modal = MODALITY.as_ref().and_then(|r| r.find(before)).map(|m| m.as_str().to_lowercase());
+        let modal = MODALITY
+            .as_ref()
+            .and_then(|r| r.find(before))
+            .map(|m| m.as_str().to_lowercase());
         let modality = match modal {
-            Some(m) if m.starts_with("could") || m.starts_with("may") || m.starts_with("might") => "possible",
+            Some(m) if m.starts_with("could") || m.starts_with("may") || m.starts_with("might") => {
+                "possible"
+            }
             Some(_) => "planned",
             None => "asserted",
         };
@@ -237,7 +319,12 @@ impl Extractor {
             .iter()
             .filter(in_clause)
             .find(|m| m.kind == EntityKind::Place && m.span.start >= span.start)
-            .or_else(|| cx.mentions.iter().filter(in_clause).find(|m| m.kind == EntityKind::Place))
+            .or_else(|| {
+                cx.mentions
+                    .iter()
+                    .filter(in_clause)
+                    .find(|m| m.kind == EntityKind::Place)
+            })
             .map(|m| m.name.clone());
         let participants = cx
             .mentions
@@ -280,23 +367,39 @@ impl Extractor {
     }
 
     /// The states taking part, acting one first.
-    fn actors(&self, cx: &SentenceContext, clause: Span, trigger: &Trigger, span: Span) -> Vec<String> {
+    fn actors(
+        &self,
+        cx: &SentenceContext,
+        clause: Span,
+        trigger: &Trigger,
+        span: Span,
+    ) -> Vec<String> {
         let mut codes = states_in(cx.mentions, clause);
         if codes.is_empty() {
             // No state named in the clause: the people and places in it stand for theirs.
-            codes = codes_of(cx.mentions, clause, &[EntityKind::Person, EntityKind::Place]);
+            codes = codes_of(
+                cx.mentions,
+                clause,
+                &[EntityKind::Person, EntityKind::Place],
+            );
         }
         if codes.is_empty() {
             codes = states_in(cx.mentions, cx.span);
         }
         if codes.is_empty() {
-            codes = codes_of(cx.mentions, cx.span, &[EntityKind::Person, EntityKind::Place]);
+            codes = codes_of(
+                cx.mentions,
+                cx.span,
+                &[EntityKind::Person, EntityKind::Place],
+            );
         }
         // The acting state: the nearest one named before the trigger in the clause.
         if let Some(subject) = cx
             .mentions
             .iter()
-            .filter(|m| clause.contains(&m.span) && m.span.end <= span.start && m.kind == EntityKind::State)
+            .filter(|m| {
+                clause.contains(&m.span) && m.span.end <= span.start && m.kind == EntityKind::State
+            })
             .filter_map(|m| m.code.clone())
             .next_back()
         {
@@ -306,8 +409,21 @@ impl Extractor {
             }
         }
         if trigger.unilateral {
-            codes.truncate(codes.len().min(2));
-            return codes;
+            // One side: the state the clause is about, nearest before the trigger.
+            let subject = cx
+                .mentions
+                .iter()
+                .filter(|m| {
+                    clause.contains(&m.span)
+                        && m.span.end <= span.start
+                        && m.kind == EntityKind::State
+                })
+                .filter_map(|m| m.code.clone())
+                .next_back();
+            return match subject {
+                Some(code) => vec![code],
+                None => codes.into_iter().take(1).collect(),
+            };
         }
         // In a relations article the dyad is the default cast of a bilateral event.
         if cx.dyad.len() == 2 {
@@ -327,18 +443,66 @@ impl Extractor {
 
     /// The governing date: a date in the clause nearest the trigger, else a period named in it,
     /// else the nearest date of the sentence, else the narrative's year, else the section's span.
-    fn when(&self, cx: &SentenceContext, clause: Span, trigger: Span) -> (Option<String>, WhenSource) {
-        let nearest = |scope: Span| cx.units.iter().filter(|u| scope.contains(&u.span)).min_by_key(|u| distance(trigger, u.span));
+    fn when(
+        &self,
+        cx: &SentenceContext,
+        clause: Span,
+        trigger: Span,
+    ) -> (Option<String>, WhenSource) {
+        let text = cx.doc.text.as_str();
+        // A date in parentheses belongs to the words just before it; it governs the trigger
+        // only when the trigger is among those words.
+        // Time adverbials mostly follow what they date ("resumed cooperation during the Cold
+        // War"), so a date before the trigger counts as a little farther; a date in
+        // parentheses before the trigger belongs to the words it follows.
+        let cost = |u: &&DateUnit| {
+            let d = distance(trigger, u.span);
+            let before = u.span.end <= trigger.start;
+            let in_parens = text[..u.span.start].trim_end().ends_with('(');
+            match (in_parens, before) {
+                (true, true) => d + 200,
+                (true, false) if d > 60 => d + 200,
+                (false, true) => d + 10,
+                _ => d,
+            }
+        };
+        let nearest = |scope: Span| {
+            cx.units
+                .iter()
+                .filter(|u| scope.contains(&u.span))
+                .min_by_key(cost)
+        };
+        let until = |u: &DateUnit| -> String {
+            // "maintained relations … until 1945": from where the narrative stands to then.
+            let before = text[..u.span.start].trim_end();
+            if (before.ends_with("until") || before.ends_with("till")) && !u.value.contains('/') {
+                if let Some(start) = narrative_year(cx.units, cx.span.start) {
+                    if start.as_str() < u.value.as_str() {
+                        return format!("{start}/{}", u.value);
+                    }
+                }
+            }
+            u.value.clone()
+        };
         if let Some(unit) = nearest(clause) {
-            return (Some(unit.value.clone()), WhenSource::Sentence);
+            return (Some(until(unit)), WhenSource::Sentence);
         }
-        if let Some(period) = cx.tagging.periods.iter().filter(|p| clause.contains(&p.span)).min_by_key(|p| distance(trigger, p.span)) {
+        let period_cost = |p: &&dyad_time::PeriodMention| {
+            distance(trigger, p.span) + if p.span.end <= trigger.start { 10 } else { 0 }
+        };
+        if let Some(period) = cx
+            .tagging
+            .periods
+            .iter()
+            .filter(|p| clause.contains(&p.span))
+            .min_by_key(period_cost)
+        {
             if let Some(value) = period.interval() {
                 return (Some(value), WhenSource::Period);
             }
         }
         if let Some(unit) = nearest(cx.span) {
-            return (Some(unit.value.clone()), WhenSource::Sentence);
+            return (Some(until(unit)), WhenSource::Sentence);
         }
         if let Some(year) = narrative_year(cx.units, cx.span.start) {
             return (Some(year), WhenSource::Narrative);
@@ -396,13 +560,33 @@ fn clauses(text: &str) -> Vec<Span> {
     out
 }
 
+/// States named in a scope, a state's own forces ("the Imperial Japanese Army") included, and
+/// asides in parentheses ("(led by the United States)") left out unless nothing else is named.
 fn states_in(mentions: &[Mention], scope: Span) -> Vec<String> {
-    codes_of(mentions, scope, &[EntityKind::State])
+    codes_of(
+        mentions,
+        scope,
+        &[EntityKind::State, EntityKind::Organisation],
+    )
 }
 
 fn codes_of(mentions: &[Mention], scope: Span, kinds: &[EntityKind]) -> Vec<String> {
     let mut codes: Vec<String> = Vec::new();
-    for mention in mentions.iter().filter(|m| scope.contains(&m.span) && kinds.contains(&m.kind)) {
+    let in_scope: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| scope.contains(&m.span) && kinds.contains(&m.kind))
+        .collect();
+    let outside_parens: Vec<&Mention> = in_scope
+        .iter()
+        .copied()
+        .filter(|m| !m.in_parentheses)
+        .collect();
+    let chosen = if outside_parens.is_empty() {
+        in_scope
+    } else {
+        outside_parens
+    };
+    for mention in chosen {
         if let Some(code) = &mention.code {
             if !codes.contains(code) {
                 codes.push(code.clone());
@@ -423,21 +607,37 @@ fn date_units(doc: &Document, tagging: &Tagging, mentions: &[Mention]) -> Vec<Da
         if !matches!(timex.kind, TimexType::Date | TimexType::Time) || range_ends.contains(&index) {
             continue;
         }
-        if headings.iter().any(|h| h.contains(&timex.span)) || timex.value.contains("REF") || timex.value.starts_with('X') {
+        if headings.iter().any(|h| h.contains(&timex.span))
+            || timex.value.contains("REF")
+            || timex.value.starts_with('X')
+        {
             continue;
         }
         let (span, value) = match tagging.intervals.iter().find(|i| i.first == index) {
             Some(interval) => {
                 let second = &tagging.timexes[interval.second];
-                (Span::new(timex.span.start, second.span.end), interval.value.clone())
+                (
+                    Span::new(timex.span.start, second.span.end),
+                    interval.value.clone(),
+                )
             }
             None => (timex.span, timex.value.clone()),
         };
-        // A parenthesis right after a person's name holds a life span, not an event date.
+        // A parenthesis right after a person's name holds a life span, and after an era's
+        // name the era's bounds ("the Edo period (1603–1868)"): not event dates.
         let before = text[..span.start].trim_end();
-        if before.ends_with('(') {
-            let before_paren = before[..before.len() - 1].trim_end();
-            if mentions.iter().any(|m| m.kind == EntityKind::Person && m.span.end == before_paren.len()) {
+        if let Some(before_paren) = before.strip_suffix('(') {
+            let before_paren = before_paren.trim_end();
+            let after_person = mentions
+                .iter()
+                .any(|m| m.kind == EntityKind::Person && m.span.end == before_paren.len());
+            let after_era = tagging.periods.iter().any(|p| {
+                p.span.end == before_paren.len()
+                    && ["period", "era", "dynasty", "age", "shogunate"]
+                        .iter()
+                        .any(|w| text[p.span.range()].to_lowercase().ends_with(w))
+            });
+            if after_person || after_era {
                 continue;
             }
         }
@@ -473,23 +673,51 @@ fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
 fn merge(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for event in events {
+        let same_actors = |e: &Event| {
+            let mut a = e.actors.clone();
+            let mut b = event.actors.clone();
+            a.sort();
+            b.sort();
+            a == b
+        };
+        // An undated sentence that goes on about the event just told ("The mission visited
+        // Florence, Naples and Rome") is more evidence for it, not a new event.
+        let opens_new = NEW_EVENT_OPENINGS
+            .iter()
+            .any(|o| event.evidence[0].sentence.starts_with(o));
+        if matches!(
+            event.when_source,
+            WhenSource::Narrative | WhenSource::Section
+        ) && !opens_new
+        {
+            let recent = out.iter_mut().rev().take(3).find(|e| {
+                e.kind == event.kind
+                    && same_actors(e)
+                    && e.evidence.last().is_some_and(|ev| {
+                        ev.span != event.evidence[0].span
+                            && event.evidence[0].span.start.saturating_sub(ev.span.end) < 600
+                    })
+            });
+            if let Some(existing) = recent {
+                existing.evidence.extend(event.evidence);
+                continue;
+            }
+        }
         let same = out.iter_mut().find(|e| {
             e.kind == event.kind
-                && e.evidence.iter().all(|ev| ev.span != event.evidence[0].span)
-                && {
-                    let mut a = e.actors.clone();
-                    let mut b = event.actors.clone();
-                    a.sort();
-                    b.sort();
-                    a == b
-                }
-                && e.when_source == WhenSource::Sentence
-                && event.when_source == WhenSource::Sentence
+                && e.evidence
+                    .iter()
+                    .all(|ev| ev.span != event.evidence[0].span)
+                && same_actors(e)
+                && matches!(e.when_source, WhenSource::Sentence | WhenSource::Period)
+                && matches!(event.when_source, WhenSource::Sentence | WhenSource::Period)
                 && compatible(&e.when, &event.when)
         });
         match same {
             Some(existing) => {
-                if event.when.as_ref().map_or(0, String::len) > existing.when.as_ref().map_or(0, String::len) {
+                if event.when.as_ref().map_or(0, String::len)
+                    > existing.when.as_ref().map_or(0, String::len)
+                {
                     existing.when = event.when.clone();
                 }
                 existing.evidence.extend(event.evidence);
@@ -499,3 +727,88 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
     }
     out
 }
+
+/// Whether an offset is inside double quotation marks within its sentence.
+fn inside_quotes(sentence: &str, offset: usize) -> bool {
+    let before = &sentence[..offset.min(sentence.len())];
+    let straight = before.matches('"').count();
+    let open = before.matches('“').count();
+    let close = before.matches('”').count();
+    straight % 2 == 1 || open > close
+}
+
+/// The state named just before a trigger in its clause ("Italy's recognition").
+fn subject_before(mentions: &[Mention], clause: Span, trigger: Span) -> Option<String> {
+    mentions
+        .iter()
+        .filter(|m| {
+            clause.contains(&m.span)
+                && m.span.end <= trigger.start
+                && trigger.start - m.span.end <= 4
+                && m.kind == EntityKind::State
+        })
+        .filter_map(|m| m.code.clone())
+        .next_back()
+}
+
+/// Each trigger's nearest date, no date given twice.
+fn assign_units(spans: &[Span], units: &[&DateUnit]) -> Vec<Option<usize>> {
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (ti, t) in spans.iter().enumerate() {
+        for (ui, u) in units.iter().enumerate() {
+            pairs.push((distance(*t, u.span), ti, ui));
+        }
+    }
+    pairs.sort();
+    let mut taken = vec![false; units.len()];
+    let mut assigned: Vec<Option<usize>> = vec![None; spans.len()];
+    for (_, ti, ui) in pairs {
+        if assigned[ti].is_none() && !taken[ui] {
+            assigned[ti] = Some(ui);
+            taken[ui] = true;
+        }
+    }
+    assigned
+}
+
+/// Within one sentence, events of one kind with the same actors and a compatible date are one
+/// event told across clauses ("…went to Italy on the first official trip, which was also the
+/// last trip of the shogunate").
+fn merge_within_sentence(events: Vec<(usize, Event)>) -> Vec<Event> {
+    let mut out: Vec<(usize, Event)> = Vec::new();
+    for (clause, event) in events {
+        let duplicate = out.iter().any(|(c, e)| {
+            *c != clause
+                && e.kind == event.kind
+                && sorted(&e.actors) == sorted(&event.actors)
+                && (compatible(&e.when, &event.when) || event.when_source != WhenSource::Sentence)
+        });
+        if !duplicate {
+            out.push((clause, event));
+        }
+    }
+    out.into_iter().map(|(_, e)| e).collect()
+}
+
+fn sorted(codes: &[String]) -> Vec<String> {
+    let mut codes = codes.to_vec();
+    codes.sort();
+    codes
+}
+
+/// Sentence openings that announce a new event rather than more about the last one.
+const NEW_EVENT_OPENINGS: &[&str] = &[
+    "As a result",
+    "Consequently",
+    "Subsequently",
+    "Later",
+    "Then",
+    "Afterwards",
+    "Thereafter",
+    "In response",
+    "In return",
+    "Following",
+    "After",
+    "Meanwhile",
+    "In the meantime",
+];

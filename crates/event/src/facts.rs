@@ -6,7 +6,13 @@ use dyad_entity::{EntityKind, Gazetteer, Mention};
 use dyad_read::{Document, Span};
 use dyad_segment::Sentence;
 
-pub fn extract_facts(doc: &Document, sentences: &[Sentence], mentions: &[Mention], resources: &Resources, gazetteer: &Gazetteer) -> Vec<Fact> {
+pub fn extract_facts(
+    doc: &Document,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    resources: &Resources,
+    gazetteer: &Gazetteer,
+) -> Vec<Fact> {
     let mut facts: Vec<Fact> = Vec::new();
     let state_code = |name: &str| -> Option<String> {
         gazetteer
@@ -29,11 +35,22 @@ pub fn extract_facts(doc: &Document, sentences: &[Sentence], mentions: &[Mention
                 let span = Span::new(sentence.span.start, sentence.span.end);
                 match pattern.fact.as_str() {
                     "mission" => {
-                        if let Some(h) = caps.name("holder").and_then(|h| state_code(last_words(h.as_str()))) {
+                        if let Some(h) = caps
+                            .name("holder")
+                            .and_then(|h| state_code(last_words(h.as_str())))
+                        {
                             holder = Some(h);
                         }
-                        let (Some(holder), Some(kind), Some(city)) = (holder.clone(), caps.name("kind"), caps.name("city")) else { continue };
-                        let Some(host) = city_code(city.as_str(), sentence.span.start + city.start()) else { continue };
+                        let (Some(holder), Some(kind), Some(city)) =
+                            (holder.clone(), caps.name("kind"), caps.name("city"))
+                        else {
+                            continue;
+                        };
+                        let Some(host) =
+                            city_code(city.as_str(), sentence.span.start + city.start())
+                        else {
+                            continue;
+                        };
                         let fact = Fact::Mission {
                             holder,
                             host,
@@ -46,9 +63,22 @@ pub fn extract_facts(doc: &Document, sentences: &[Sentence], mentions: &[Mention
                         }
                     }
                     "population" => {
-                        let (Some(nationals), Some(host), Some(count), Some(year)) = (caps.name("nationals"), caps.name("host"), caps.name("count"), caps.name("year")) else { continue };
-                        let (Some(nationals_of), Some(residing_in)) = (state_code(nationals.as_str()), state_code(host.as_str())) else { continue };
-                        let Ok(count) = count.as_str().replace(',', "").parse::<u64>() else { continue };
+                        let (Some(nationals), Some(host), Some(count), Some(year)) = (
+                            caps.name("nationals"),
+                            caps.name("host"),
+                            caps.name("count"),
+                            caps.name("year"),
+                        ) else {
+                            continue;
+                        };
+                        let (Some(nationals_of), Some(residing_in)) =
+                            (state_code(nationals.as_str()), state_code(host.as_str()))
+                        else {
+                            continue;
+                        };
+                        let Ok(count) = count.as_str().replace(',', "").parse::<u64>() else {
+                            continue;
+                        };
                         let fact = Fact::Population {
                             nationals_of,
                             residing_in,
@@ -75,8 +105,36 @@ fn last_words(phrase: &str) -> &str {
 
 fn same_fact(a: &Fact, b: &Fact) -> bool {
     match (a, b) {
-        (Fact::Mission { holder: h1, host: o1, kind: k1, city: c1, .. }, Fact::Mission { holder: h2, host: o2, kind: k2, city: c2, .. }) => h1 == h2 && o1 == o2 && k1 == k2 && c1 == c2,
-        (Fact::Population { nationals_of: n1, residing_in: r1, as_of: y1, .. }, Fact::Population { nationals_of: n2, residing_in: r2, as_of: y2, .. }) => n1 == n2 && r1 == r2 && y1 == y2,
+        (
+            Fact::Mission {
+                holder: h1,
+                host: o1,
+                kind: k1,
+                city: c1,
+                ..
+            },
+            Fact::Mission {
+                holder: h2,
+                host: o2,
+                kind: k2,
+                city: c2,
+                ..
+            },
+        ) => h1 == h2 && o1 == o2 && k1 == k2 && c1 == c2,
+        (
+            Fact::Population {
+                nationals_of: n1,
+                residing_in: r1,
+                as_of: y1,
+                ..
+            },
+            Fact::Population {
+                nationals_of: n2,
+                residing_in: r2,
+                as_of: y2,
+                ..
+            },
+        ) => n1 == n2 && r1 == r2 && y1 == y2,
         _ => false,
     }
 }

@@ -64,8 +64,17 @@ impl Resources {
         let mut kinds = HashMap::new();
         for (line, text) in lines(KINDS) {
             let f: Vec<&str> = text.split('\t').collect();
-            let field = |i: usize| f.get(i).map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_string);
-            let kind = field(0).ok_or(ResourceError { file: "kinds.tsv", line, message: "no kind".into() })?;
+            let field = |i: usize| {
+                f.get(i)
+                    .map(|s| s.trim())
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+            };
+            let kind = field(0).ok_or(ResourceError {
+                file: "kinds.tsv",
+                line,
+                message: "no kind".into(),
+            })?;
             let goldstein = field(3).and_then(|g| g.parse().ok()).unwrap_or(0.0);
             kinds.insert(
                 kind.clone(),
@@ -82,14 +91,27 @@ impl Resources {
         for (line, text) in lines(TRIGGERS) {
             let f: Vec<&str> = text.splitn(3, '\t').collect();
             let [kind, options, pattern] = f.as_slice() else {
-                return Err(ResourceError { file: "triggers.tsv", line, message: "expected kind, options, regex".into() });
+                return Err(ResourceError {
+                    file: "triggers.tsv",
+                    line,
+                    message: "expected kind, options, regex".into(),
+                });
             };
             if !kinds.contains_key(*kind) {
-                return Err(ResourceError { file: "triggers.tsv", line, message: format!("unknown kind `{kind}`") });
+                return Err(ResourceError {
+                    file: "triggers.tsv",
+                    line,
+                    message: format!("unknown kind `{kind}`"),
+                });
             }
-            let regex = regex::RegexBuilder::new(&format!("(?i){}", pattern.replace(r"\b", r"(?-u:\b)")))
-                .build()
-                .map_err(|e| ResourceError { file: "triggers.tsv", line, message: e.to_string() })?;
+            let regex =
+                regex::RegexBuilder::new(&format!("(?i){}", pattern.replace(r"\b", r"(?-u:\b)")))
+                    .build()
+                    .map_err(|e| ResourceError {
+                        file: "triggers.tsv",
+                        line,
+                        message: e.to_string(),
+                    })?;
             triggers.push(Trigger {
                 kind: kind.to_string(),
                 regex,
@@ -100,20 +122,44 @@ impl Resources {
         }
         let mut suppress = Vec::new();
         for (line, text) in lines(SUPPRESS) {
-            let (stronger, weaker) = text.split_once('\t').ok_or(ResourceError { file: "suppress.tsv", line, message: "expected two kinds".into() })?;
+            let (stronger, weaker) = text.split_once('\t').ok_or(ResourceError {
+                file: "suppress.tsv",
+                line,
+                message: "expected two kinds".into(),
+            })?;
             for kind in [stronger, weaker] {
                 if !kinds.contains_key(kind.trim()) {
-                    return Err(ResourceError { file: "suppress.tsv", line, message: format!("unknown kind `{kind}`") });
+                    return Err(ResourceError {
+                        file: "suppress.tsv",
+                        line,
+                        message: format!("unknown kind `{kind}`"),
+                    });
                 }
             }
             suppress.push((stronger.trim().to_string(), weaker.trim().to_string()));
         }
         let mut facts = Vec::new();
         for (line, text) in lines(FACTS) {
-            let (fact, pattern) = text.split_once('\t').ok_or(ResourceError { file: "facts.tsv", line, message: "expected fact, regex".into() })?;
-            let regex = Regex::new(pattern).map_err(|e| ResourceError { file: "facts.tsv", line, message: e.to_string() })?;
-            facts.push(FactPattern { fact: fact.to_string(), regex });
+            let (fact, pattern) = text.split_once('\t').ok_or(ResourceError {
+                file: "facts.tsv",
+                line,
+                message: "expected fact, regex".into(),
+            })?;
+            let regex = Regex::new(pattern).map_err(|e| ResourceError {
+                file: "facts.tsv",
+                line,
+                message: e.to_string(),
+            })?;
+            facts.push(FactPattern {
+                fact: fact.to_string(),
+                regex,
+            });
         }
-        Ok(Resources { kinds, triggers, suppress, facts })
+        Ok(Resources {
+            kinds,
+            triggers,
+            suppress,
+            facts,
+        })
     }
 }

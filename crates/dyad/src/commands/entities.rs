@@ -29,7 +29,16 @@ pub fn run(file: Option<&Path>, format: EntityFormat, args: &InputArgs) -> Resul
                     mention.text.chars().take(40).collect::<String>(),
                     mention.name.chars().take(28).collect::<String>(),
                     mention.code.as_deref().unwrap_or("-"),
-                    [mention.role.as_deref(), mention.historical.as_deref(), mention.wikidata.as_deref()].iter().flatten().cloned().collect::<Vec<_>>().join(" ")
+                    [
+                        mention.role.as_deref(),
+                        mention.historical.as_deref(),
+                        mention.wikidata.as_deref()
+                    ]
+                    .iter()
+                    .flatten()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ")
                 )?,
             }
         }

@@ -9,7 +9,13 @@ use std::path::{Path, PathBuf};
 
 pub fn run(command: EvalCommand) -> Result<()> {
     match command {
-        EvalCommand::Events { gold, facts, file, quiet, input } => events(&gold, facts.as_deref(), file.as_deref(), quiet, &input),
+        EvalCommand::Events {
+            gold,
+            facts,
+            file,
+            quiet,
+            input,
+        } => events(&gold, facts.as_deref(), file.as_deref(), quiet, &input),
         EvalCommand::Timex {
             gold,
             system,
@@ -186,9 +192,16 @@ fn timex(
     Ok(())
 }
 
-fn events(gold_path: &Path, facts_path: Option<&Path>, file: Option<&Path>, quiet: bool, input: &crate::cli::InputArgs) -> Result<()> {
+fn events(
+    gold_path: &Path,
+    facts_path: Option<&Path>,
+    file: Option<&Path>,
+    quiet: bool,
+    input: &crate::cli::InputArgs,
+) -> Result<()> {
     use dyad_event::eval::{parse_gold_events, parse_gold_facts, score_events, score_facts};
-    let gold_text = std::fs::read_to_string(gold_path).with_context(|| format!("{}: cannot read", gold_path.display()))?;
+    let gold_text = std::fs::read_to_string(gold_path)
+        .with_context(|| format!("{}: cannot read", gold_path.display()))?;
     let gold = parse_gold_events(&gold_text, &gold_path.display().to_string())?;
     let extractor = dyad_event::Extractor::new()?;
     let mut events = Vec::new();
@@ -199,20 +212,42 @@ fn events(gold_path: &Path, facts_path: Option<&Path>, file: Option<&Path>, quie
         facts.extend(extraction.facts);
     }
     let report = score_events(&gold, &events);
-    println!("events: gold {}, extracted {}, matched {}", report.gold, report.system, report.pairs.len());
-    println!("detection      P {:.3}  R {:.3}  F1 {:.3}", report.detection.precision, report.detection.recall, report.detection.f1);
-    println!("fully correct  P {:.3}  R {:.3}  F1 {:.3}", report.correct.precision, report.correct.recall, report.correct.f1);
-    println!("of matched: kind {:.3}, actors {:.3}, when {:.3}", report.kind_accuracy, report.actors_accuracy, report.when_accuracy);
+    println!(
+        "events: gold {}, extracted {}, matched {}",
+        report.gold,
+        report.system,
+        report.pairs.len()
+    );
+    println!(
+        "detection      P {:.3}  R {:.3}  F1 {:.3}",
+        report.detection.precision, report.detection.recall, report.detection.f1
+    );
+    println!(
+        "fully correct  P {:.3}  R {:.3}  F1 {:.3}",
+        report.correct.precision, report.correct.recall, report.correct.f1
+    );
+    println!(
+        "of matched: kind {:.3}, actors {:.3}, when {:.3}",
+        report.kind_accuracy, report.actors_accuracy, report.when_accuracy
+    );
     let facts_path = facts_path.map(Path::to_path_buf).or_else(|| {
-        let name = gold_path.file_name()?.to_string_lossy().replace(".events.jsonl", ".facts.jsonl");
+        let name = gold_path
+            .file_name()?
+            .to_string_lossy()
+            .replace(".events.jsonl", ".facts.jsonl");
         let sibling = gold_path.with_file_name(name);
         sibling.exists().then_some(sibling)
     });
     if let Some(path) = &facts_path {
-        let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
         let gold_facts = parse_gold_facts(&text, &path.display().to_string())?;
         let (found, missed) = score_facts(&gold_facts, &facts);
-        println!("facts: {found}/{} (extracted {})", gold_facts.len(), facts.len());
+        println!(
+            "facts: {found}/{} (extracted {})",
+            gold_facts.len(),
+            facts.len()
+        );
         if !quiet {
             for m in missed {
                 println!("  missed fact {m}");
@@ -224,29 +259,58 @@ fn events(gold_path: &Path, facts_path: Option<&Path>, file: Option<&Path>, quie
     }
     let mut confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
     for pair in &report.pairs {
-        *confusion.entry((gold[pair.gold].kind.clone(), events[pair.system].kind.clone())).or_default() += 1;
+        *confusion
+            .entry((
+                gold[pair.gold].kind.clone(),
+                events[pair.system].kind.clone(),
+            ))
+            .or_default() += 1;
     }
     println!("\nkind confusion (gold → extracted):");
     for ((g, s), n) in &confusion {
-        println!("  {:<22} → {:<22} {n}{}", g, s, if g == s { "" } else { "  ✗" });
+        println!(
+            "  {:<22} → {:<22} {n}{}",
+            g,
+            s,
+            if g == s { "" } else { "  ✗" }
+        );
     }
     println!("\nwrong details:");
     for pair in report.pairs.iter().filter(|p| !p.correct()) {
         let g = &gold[pair.gold];
         let s = &events[pair.system];
-        println!("  {} gold {} {:?} {} | got {} {:?} {} [{}]", g.id, g.kind, g.actors, g.when, s.kind, s.actors, s.when.as_deref().unwrap_or("null"), s.evidence[0].trigger);
+        println!(
+            "  {} gold {} {:?} {} | got {} {:?} {} [{}]",
+            g.id,
+            g.kind,
+            g.actors,
+            g.when,
+            s.kind,
+            s.actors,
+            s.when.as_deref().unwrap_or("null"),
+            s.evidence[0].trigger
+        );
     }
     println!("\nmisses:");
     for (index, g) in gold.iter().enumerate() {
         if !report.pairs.iter().any(|p| p.gold == index) {
-            println!("  {} {} {:?} {} — {}", g.id, g.kind, g.actors, g.when, g.anchor);
+            println!(
+                "  {} {} {:?} {} — {}",
+                g.id, g.kind, g.actors, g.when, g.anchor
+            );
         }
     }
     println!("\nfalse alarms:");
     for (index, s) in events.iter().enumerate() {
         if !report.pairs.iter().any(|p| p.system == index) {
             let sentence: String = s.evidence[0].sentence.chars().take(90).collect();
-            println!("  {} {:?} {} [{}] — {sentence}", s.kind, s.actors, s.when.as_deref().unwrap_or("null"), s.evidence[0].trigger);
+            println!(
+                "  {} {:?} {} [{}] — {sentence}",
+                s.kind,
+                s.actors,
+                s.when.as_deref().unwrap_or("null"),
+                s.evidence[0].trigger
+            );
         }
     }
     Ok(())

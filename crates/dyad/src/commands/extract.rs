@@ -73,16 +73,35 @@ pub fn event_record(extraction: &Extraction, index: usize, event: &Event) -> Val
 }
 
 fn write_table(out: &mut impl Write, extraction: &Extraction) -> Result<()> {
-    writeln!(out, "{} — {} events, {} facts (dyad {})", extraction.title, extraction.events.len(), extraction.facts.len(), extraction.dyad.join("–"))?;
-    writeln!(out, "{:<12} {:<21} {:<15} {:<14} {}", "when", "kind", "actors", "place", "evidence")?;
+    writeln!(
+        out,
+        "{} — {} events, {} facts (dyad {})",
+        extraction.title,
+        extraction.events.len(),
+        extraction.facts.len(),
+        extraction.dyad.join("–")
+    )?;
+    writeln!(
+        out,
+        "{:<12} {:<21} {:<15} {:<14} {}",
+        "when", "kind", "actors", "place", "evidence"
+    )?;
     for event in &extraction.events {
         let when = match (&event.when, event.when_source) {
             (Some(w), dyad_event::WhenSource::Sentence) => w.clone(),
             (Some(w), _) => format!("~{w}"),
             (None, _) => "-".into(),
         };
-        let flags = if event.is_factual() { String::new() } else { format!(" [{} {}]", event.polarity, event.modality) };
-        let sentence = event.evidence.first().map(|e| e.sentence.as_str()).unwrap_or("");
+        let flags = if event.is_factual() {
+            String::new()
+        } else {
+            format!(" [{} {}]", event.polarity, event.modality)
+        };
+        let sentence = event
+            .evidence
+            .first()
+            .map(|e| e.sentence.as_str())
+            .unwrap_or("");
         let short: String = sentence.chars().take(70).collect();
         writeln!(
             out,
@@ -92,7 +111,11 @@ fn write_table(out: &mut impl Write, extraction: &Extraction) -> Result<()> {
             event.actors.join(","),
             event.place.as_deref().unwrap_or("-"),
             short,
-            if sentence.chars().count() > 70 { "…" } else { "" },
+            if sentence.chars().count() > 70 {
+                "…"
+            } else {
+                ""
+            },
             flags
         )?;
     }

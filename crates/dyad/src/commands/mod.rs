@@ -26,7 +26,11 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             input,
         }) => tag::run(file.as_deref(), dct, mode, format, &input),
-        Some(Command::Entities { file, format, input }) => entities::run(file.as_deref(), format, &input),
+        Some(Command::Entities {
+            file,
+            format,
+            input,
+        }) => entities::run(file.as_deref(), format, &input),
         Some(Command::Eval(command)) => eval::run(command),
     }
 }
