@@ -16,8 +16,8 @@
 //! let recogniser = dyad_entity::Recogniser::new().unwrap();
 //! let doc = dyad_read::parse_plain("= Italy–Japan relations =\nThe Japanese Prime Minister Fumio Kishida visited Rome.\n", "x");
 //! let mentions = recogniser.recognise(&doc);
-//! let states: Vec<_> = mentions.iter().filter_map(|m| m.code.as_deref()).collect();
-//! assert_eq!(states, ["JPN", "JPN", "ITA"]);
+//! let found: Vec<_> = mentions.iter().map(|m| (m.text.as_str(), m.code.as_deref())).collect();
+//! assert_eq!(&found[2..], [("Japanese", Some("JPN")), ("Fumio Kishida", Some("JPN")), ("Rome", Some("ITA"))]);
 //! ```
 
 mod gazetteer;

@@ -83,8 +83,8 @@ fn write_table(out: &mut impl Write, extraction: &Extraction) -> Result<()> {
     )?;
     writeln!(
         out,
-        "{:<12} {:<21} {:<15} {:<14} {}",
-        "when", "kind", "actors", "place", "evidence"
+        "{:<12} {:<21} {:<15} {:<14} evidence",
+        "when", "kind", "actors", "place"
     )?;
     for event in &extraction.events {
         let when = match (&event.when, event.when_source) {
