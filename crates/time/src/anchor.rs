@@ -63,7 +63,22 @@ pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
                             };
                         }
                     }
-                    timex.value = relative.resolve(at);
+                    // In a narrative, "today" is the writer's present, not a day of the story.
+                    let narrative_today = context.mode == Mode::Narrative
+                        && relative.suffix.is_empty()
+                        && matches!(
+                            relative.relative,
+                            Relative::Shift {
+                                anchor: Anchor::Speech,
+                                unit: crate::value::Unit::Day,
+                                offset: 0
+                            }
+                        );
+                    timex.value = if narrative_today {
+                        "PRESENT_REF".into()
+                    } else {
+                        relative.resolve(at)
+                    };
                     timex.anchored = true;
                 }
                 Err(_) => timex.value = "XXXX".into(),

@@ -64,6 +64,8 @@ const FUNCTIONS: &[&str] = &[
     "yearend",
     "shift",
     "partofdaydate",
+    "spelledyear",
+    "thousandyear",
 ];
 
 /// Why a template could not be filled; the match is dropped.
@@ -196,6 +198,7 @@ fn call(function: &str, args: &[Option<&str>], tables: &Tables) -> Result<String
     let first = match arg(0) {
         Some(first) => first,
         None if function == "weekdaydir" => "",
+        None if function == "thousandyear" => return Ok("2000".into()),
         // "the morning of 19 April" has no year: the anchoring pass finds it.
         None if function == "partofdaydate" => {
             let month = lookup(tables, "month", arg(1).ok_or(Unreadable)?)?;
@@ -213,6 +216,11 @@ fn call(function: &str, args: &[Option<&str>], tables: &Tables) -> Result<String
         "year" => pad(&key, 4),
         "day" => pad(key.trim_end_matches(|c: char| c.is_alphabetic()), 2),
         "pad" => pad(&key, 2),
+        "spelledyear" => {
+            let century = number(first, tables)?;
+            let rest = number(arg(1).ok_or(Unreadable)?, tables)?;
+            format!("{century}{}", pad(&rest, 2))
+        }
         "partofdaydate" => {
             let month = lookup(tables, "month", arg(1).ok_or(Unreadable)?)?;
             let day = pad(
@@ -246,8 +254,8 @@ fn call(function: &str, args: &[Option<&str>], tables: &Tables) -> Result<String
         "yearstep" | "refstep" => step(first)?.to_string(),
         "stepword" => step(first)?.to_string(),
         "yearchoice" => match key.as_str() {
-            "last" | "past" => "last".into(),
-            "next" | "coming" => "next".into(),
+            "last" | "past" | "previous" | "preceding" => "last".into(),
+            "next" | "coming" | "following" => "next".into(),
             _ => "0".into(),
         },
         "decadeword" => match key.as_str() {
@@ -400,6 +408,7 @@ fn call(function: &str, args: &[Option<&str>], tables: &Tables) -> Result<String
             let unit = lookup(tables, "unit", unit_surface)?;
             duration(&format!("{}", count + 0.5), unit)?
         }
+        "thousandyear" => format!("20{}", pad(&number(first, tables)?, 2)),
         "halfunit" => match key.as_str() {
             "hour" => "PT30M",
             "day" => "PT12H",
@@ -409,10 +418,14 @@ fn call(function: &str, args: &[Option<&str>], tables: &Tables) -> Result<String
             _ => return Err(Unreadable),
         }
         .into(),
+        "setunit" if lookup(tables, "month", &key).is_ok() => {
+            format!("XXXX-{}", lookup(tables, "month", &key)?)
+        }
         "setunit" => match key.as_str() {
             "day" => "P1D",
             "week" => "P1W",
             "month" => "P1M",
+            "quarter" => "P3M",
             "year" => "P1Y",
             "decade" => "P10Y",
             "morning" => "XXXX-XX-XXTMO",

@@ -58,11 +58,10 @@ impl RefTime {
                 day,
             });
         }
+        // A season is a year's worth of reference: it must not pull later bare months
+        // ("the winter" … "10 September") into the wrong year.
         let month = match rest.get(..2)? {
-            "SP" => Some(4),
-            "SU" => Some(7),
-            "FA" => Some(10),
-            "WI" => Some(1),
+            "SP" | "SU" | "FA" | "WI" => None,
             "Q1" | "H1" => Some(1),
             "Q2" => Some(4),
             "Q3" | "H2" => Some(7),
@@ -154,6 +153,8 @@ pub enum Relative {
     Decade { anchor: Anchor, digit: u32 },
     /// `@year2(ref,98)`: a two-digit year, in the century that puts it nearest the anchor.
     TwoDigitYear { anchor: Anchor, year: u32 },
+    /// `@weekend(speech)`: the weekend just past (said Monday to Thursday) or this one.
+    Weekend { anchor: Anchor },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -238,7 +239,8 @@ impl RelativeValue {
             | Relative::Within { anchor, .. }
             | Relative::Weekday { anchor, .. }
             | Relative::Decade { anchor, .. }
-            | Relative::TwoDigitYear { anchor, .. } => *anchor,
+            | Relative::TwoDigitYear { anchor, .. }
+            | Relative::Weekend { anchor } => *anchor,
         }
     }
 
@@ -267,6 +269,7 @@ impl RelativeValue {
             Relative::Weekday { .. } => "XXXX-XX-XX".into(),
             Relative::Decade { digit, .. } => format!("19{digit}"),
             Relative::TwoDigitYear { year, .. } => format!("19{year:02}"),
+            Relative::Weekend { .. } => "XXXX-WXX-WE".into(),
         }
     }
 
@@ -324,6 +327,17 @@ impl RelativeValue {
                 let century = at.year.div_euclid(100);
                 format!("{century:02}{digit}")
             }
+            Relative::Weekend { .. } => {
+                let (Some(month), Some(day)) = (at.month, at.day) else {
+                    return "XXXX-WXX-WE".into();
+                };
+                let days = days_from_civil(at.year, month, day);
+                let wd = crate::calendar::weekday(at.year, month, day) as i64;
+                let shifted = if wd <= 4 { days - 7 } else { days };
+                let (y, m, d) = civil_from_days(shifted);
+                let (wy, w) = iso_week(y, m, d);
+                format!("{}-W{w:02}-WE", format_year(wy))
+            }
             Relative::TwoDigitYear { year, .. } => {
                 let base = at.year.div_euclid(100) * 100 + *year as i64;
                 let best = [base - 100, base, base + 100]
@@ -339,10 +353,13 @@ impl RelativeValue {
 /// The month a part of a year is counted at when choosing its year. Winter is counted at its
 /// start, December, so that "last winter" in June is the winter that began the year before.
 fn part_month(part: &str) -> Option<u32> {
-    if part == "WI" {
-        return Some(12);
+    match part {
+        "SP" => Some(4),
+        "SU" => Some(7),
+        "FA" => Some(10),
+        "WI" => Some(12),
+        _ => RefTime::parse(&format!("2000-{part}")).and_then(|r| r.month),
     }
-    RefTime::parse(&format!("2000-{part}")).and_then(|r| r.month)
 }
 
 fn format_day(days: i64) -> String {
@@ -409,7 +426,8 @@ mod tests {
                 day: Some(25)
             })
         );
-        assert_eq!(at("1941-SU").unwrap().month, Some(7));
+        assert_eq!(at("1941-SU").unwrap().month, None);
+        assert_eq!(at("1998-Q3").unwrap().month, Some(7));
         assert_eq!(at("BC0044").unwrap().year, -43);
         assert_eq!(at("193"), None);
         assert_eq!(at("PRESENT_REF"), None);
