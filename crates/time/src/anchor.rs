@@ -50,8 +50,16 @@ pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
         if let Some(spec) = timex.value.strip_prefix('@').map(|_| timex.value.clone()) {
             match RelativeValue::parse(&spec) {
                 Ok(mut relative) => {
+                    // Financial news counts "a year ago" from the quarter it is reporting.
+                    let by_quarter = matches!(
+                        relative.relative,
+                        Relative::Shift {
+                            unit: crate::value::Unit::Year,
+                            ..
+                        }
+                    ) && reference.is_some_and(|r| r.quarter);
                     let at = match (context.mode, relative.anchor()) {
-                        (Mode::News, Anchor::Speech) => context.dct.or(reference),
+                        (Mode::News, Anchor::Speech) if !by_quarter => context.dct.or(reference),
                         _ => reference.or(context.dct),
                     };
                     if let Relative::Weekday { direction, .. } = &mut relative.relative {

@@ -308,7 +308,7 @@ fn call(function: &str, args: &[Option<&str>], tables: &Tables) -> Result<String
         },
         "half" => match key.as_str() {
             "first" => "H1".into(),
-            "second" => "H2".into(),
+            "second" | "last" | "latter" => "H2".into(),
             _ => return Err(Unreadable),
         },
         "dayword" => match key.as_str() {
@@ -329,7 +329,7 @@ fn call(function: &str, args: &[Option<&str>], tables: &Tables) -> Result<String
         }
         "weekendsuffix" => {
             if key == "weekend" {
-                "-WE".into()
+                "+-WE".into()
             } else {
                 String::new()
             }

@@ -11,6 +11,9 @@ pub struct RefTime {
     pub year: i64,
     pub month: Option<u32>,
     pub day: Option<u32>,
+    /// Whether the reference is a quarter ("1989-Q3"): financial news counts years from it
+    /// by quarters ("a year earlier" is 1988-Q3).
+    pub quarter: bool,
 }
 
 impl RefTime {
@@ -24,6 +27,7 @@ impl RefTime {
                 year: 1 - year,
                 month: None,
                 day: None,
+                quarter: false,
             });
         }
         let year_text = value.get(..4)?;
@@ -37,6 +41,7 @@ impl RefTime {
                 year,
                 month: None,
                 day: None,
+                quarter: false,
             });
         }
         let rest = rest.strip_prefix('-')?;
@@ -56,6 +61,7 @@ impl RefTime {
                 year,
                 month: Some(month),
                 day,
+                quarter: false,
             });
         }
         // A season is a year's worth of reference: it must not pull later bare months
@@ -74,12 +80,14 @@ impl RefTime {
                 year: y,
                 month: Some(m),
                 day: Some(d),
+                quarter: false,
             });
         }
         Some(RefTime {
             year,
             month,
             day: None,
+            quarter: rest.starts_with('Q'),
         })
     }
 }
@@ -155,6 +163,8 @@ pub enum Relative {
     TwoDigitYear { anchor: Anchor, year: u32 },
     /// `@weekend(speech)`: the weekend just past (said Monday to Thursday) or this one.
     Weekend { anchor: Anchor },
+    /// `@dom(ref,20)`: "on the 20th", a day of the anchor's month.
+    DayOfMonth { anchor: Anchor, day: u32 },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -228,6 +238,11 @@ impl RelativeValue {
                 anchor,
                 year: int(1)? as u32,
             },
+            "weekend" => Relative::Weekend { anchor },
+            "dom" => Relative::DayOfMonth {
+                anchor,
+                day: int(1)? as u32,
+            },
             _ => return Err(bad()),
         };
         Ok(RelativeValue { relative, suffix })
@@ -240,7 +255,8 @@ impl RelativeValue {
             | Relative::Weekday { anchor, .. }
             | Relative::Decade { anchor, .. }
             | Relative::TwoDigitYear { anchor, .. }
-            | Relative::Weekend { anchor } => *anchor,
+            | Relative::Weekend { anchor }
+            | Relative::DayOfMonth { anchor, .. } => *anchor,
         }
     }
 
@@ -270,6 +286,7 @@ impl RelativeValue {
             Relative::Decade { digit, .. } => format!("19{digit}"),
             Relative::TwoDigitYear { year, .. } => format!("19{year:02}"),
             Relative::Weekend { .. } => "XXXX-WXX-WE".into(),
+            Relative::DayOfMonth { day, .. } => format!("XXXX-XX-{day:02}"),
         }
     }
 
@@ -327,6 +344,12 @@ impl RelativeValue {
                 let century = at.year.div_euclid(100);
                 format!("{century:02}{digit}")
             }
+            Relative::DayOfMonth { day, .. } => match at.month {
+                Some(month) if crate::calendar::is_valid_date(at.year, month, *day) => {
+                    format!("{}-{month:02}-{day:02}", format_year(at.year))
+                }
+                _ => format!("XXXX-XX-{day:02}"),
+            },
             Relative::Weekend { .. } => {
                 let (Some(month), Some(day)) = (at.month, at.day) else {
                     return "XXXX-WXX-WE".into();
@@ -392,6 +415,9 @@ fn shift(at: RefTime, unit: Unit, offset: i64) -> String {
             )
         }
         (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter, None, _) => format_year(at.year),
+        (Unit::Year, Some(m), _) if at.quarter => {
+            format!("{}-Q{}", format_year(at.year + offset), (m - 1) / 3 + 1)
+        }
         (Unit::Year, _, _) => format_year(at.year + offset),
         (Unit::Decade, _, _) => format!("{:03}", at.year.div_euclid(10) + offset),
         (Unit::Century, _, _) => format!("{:02}", at.year.div_euclid(100) + offset),
@@ -423,7 +449,8 @@ mod tests {
             Some(RefTime {
                 year: 1866,
                 month: Some(8),
-                day: Some(25)
+                day: Some(25),
+                quarter: false,
             })
         );
         assert_eq!(at("1941-SU").unwrap().month, None);
@@ -473,5 +500,8 @@ mod tests {
             "XXXX-08"
         );
         assert!(RelativeValue::parse("@bogus(ref)").is_err());
+        assert_eq!(resolve("@weekend(speech)", "1990-08-13"), "1990-W32-WE");
+        assert_eq!(resolve("@dom(ref,20)", "1918-08-13"), "1918-08-20");
+        assert_eq!(resolve("@weekend(speech)", "1990-08-17"), "1990-W33-WE");
     }
 }
