@@ -14,7 +14,7 @@
 //!
 //! Durations, sets, decades, centuries and `PRESENT_REF` never move it.
 
-use crate::value::{Anchor, RefTime, Relative, RelativeValue};
+use crate::value::{Anchor, RefTime, Relative, RelativeValue, YearChoice};
 use crate::{Mode, Timex};
 use dyad_read::Span;
 
@@ -62,6 +62,30 @@ pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
                         (Mode::News, Anchor::Speech) if !by_quarter => context.dct.or(reference),
                         _ => reference.or(context.dct),
                     };
+                    // News reports what has happened or is coming soon: a bare month is in the
+                    // DCT's year, or the year before when it is more than half a year ahead
+                    // ("in November", said in February). It is never pushed into next year.
+                    if context.mode == Mode::News {
+                        if let (
+                            Relative::Within {
+                                anchor: Anchor::Speech,
+                                year,
+                                part,
+                            },
+                            Some(dct),
+                        ) = (&mut relative.relative, at)
+                        {
+                            if *year == YearChoice::Nearest {
+                                let part_month: Option<u32> =
+                                    part.get(..2).and_then(|m| m.parse().ok());
+                                if let (Some(pm), Some(am)) = (part_month, dct.month) {
+                                    let back =
+                                        pm > am + 4 && !future_context(text, timex.span.start);
+                                    *year = YearChoice::Offset(if back { -1 } else { 0 });
+                                }
+                            }
+                        }
+                    }
                     if let Relative::Weekday { direction, .. } = &mut relative.relative {
                         if *direction == 0 {
                             *direction = match context.mode {
@@ -92,7 +116,15 @@ pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
                 Err(_) => timex.value = "XXXX".into(),
             }
         }
+        // An approximate relative date ("almost two decades earlier") is too loose to count
+        // from.
+        let approximate = timex.anchored
+            && timex
+                .modifier
+                .as_deref()
+                .is_some_and(|m| !matches!(m, "START" | "MID" | "END"));
         let moves_reference = matches!(timex.kind, crate::TimexType::Date | crate::TimexType::Time)
+            && !approximate
             && !context.range_ends.contains(&index)
             && !context.frozen.iter().any(|f| f.contains(&timex.span));
         if moves_reference {

@@ -64,6 +64,9 @@ const FUNCTIONS: &[&str] = &[
     "yearend",
     "shift",
     "partofdaydate",
+    "recentref",
+    "quarters",
+    "fiscalstep",
     "spelledyear",
     "thousandyear",
 ];
@@ -216,6 +219,22 @@ fn call(function: &str, args: &[Option<&str>], tables: &Tables) -> Result<String
         "year" => pad(&key, 4),
         "day" => pad(key.trim_end_matches(|c: char| c.is_alphabetic()), 2),
         "pad" => pad(&key, 2),
+        "recentref" => {
+            if key.starts_with("as soon") {
+                "FUTURE_REF".into()
+            } else {
+                "PAST_REF".into()
+            }
+        }
+        "quarters" => match number(first, tables)?.as_str() {
+            "X" => "PXQ".into(),
+            n => format!("P{}M", n.parse::<u64>().map_err(|_| Unreadable)? * 3),
+        },
+        "fiscalstep" => match key.as_str() {
+            "previous" | "last" => "-1".into(),
+            "next" | "coming" => "1".into(),
+            _ => "0".into(),
+        },
         "spelledyear" => {
             let century = number(first, tables)?;
             let rest = number(arg(1).ok_or(Unreadable)?, tables)?;

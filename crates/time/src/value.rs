@@ -385,6 +385,32 @@ fn part_month(part: &str) -> Option<u32> {
     }
 }
 
+/// The decade `offset` decades from the one of `year`: `193`, or `BC046` (the 460s BC).
+fn decade_value(year: i64, offset: i64) -> String {
+    if year >= 1 {
+        let decade = year.div_euclid(10) + offset;
+        if decade >= 0 {
+            return format!("{decade:03}");
+        }
+    }
+    // BC decades count backwards: 465 BC is in BC046; the next decade is BC045.
+    let bc_decade = (1 - year).div_euclid(10) - offset;
+    format!("BC{:03}", bc_decade.max(0))
+}
+
+/// The century `offset` centuries from the one of `year`: `19` (the 1900s), `BC04` (the 5th
+/// century BC).
+fn century_value(year: i64, offset: i64) -> String {
+    if year >= 1 {
+        let century = year.div_euclid(100) + offset;
+        if century >= 0 {
+            return format!("{century:02}");
+        }
+    }
+    let bc_century = (1 - year - 1).div_euclid(100) - offset;
+    format!("BC{:02}", bc_century.max(0))
+}
+
 fn format_day(days: i64) -> String {
     let (y, m, d) = civil_from_days(days);
     format!("{}-{m:02}-{d:02}", format_year(y))
@@ -419,8 +445,8 @@ fn shift(at: RefTime, unit: Unit, offset: i64) -> String {
             format!("{}-Q{}", format_year(at.year + offset), (m - 1) / 3 + 1)
         }
         (Unit::Year, _, _) => format_year(at.year + offset),
-        (Unit::Decade, _, _) => format!("{:03}", at.year.div_euclid(10) + offset),
-        (Unit::Century, _, _) => format!("{:02}", at.year.div_euclid(100) + offset),
+        (Unit::Decade, _, _) => decade_value(at.year, offset),
+        (Unit::Century, _, _) => century_value(at.year, offset),
     }
 }
 
@@ -469,6 +495,8 @@ mod tests {
         assert_eq!(resolve("@rel(speech,month,-1)", "1998-01-15"), "1997-12");
         assert_eq!(resolve("@rel(speech,quarter,-1)", "1998-02-27"), "1997-Q4");
         assert_eq!(resolve("@rel(ref,decade,1)", "1935"), "194");
+        assert_eq!(resolve("@rel(ref,decade,1)", "BC0465"), "BC045");
+        assert_eq!(resolve("@rel(ref,century,-1)", "BC0431"), "BC05");
         assert_eq!(resolve("@rel(ref,day,-4)", "1941"), "1941");
         assert_eq!(
             resolve("@rel(speech,day,0)+TMO", "1998-02-27"),
