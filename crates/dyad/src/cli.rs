@@ -58,6 +58,15 @@ pub enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Measure the throughput of each stage (MB/s) on the bundled article or a file.
+    Bench {
+        file: Option<PathBuf>,
+        /// Repeat the input this many times.
+        #[arg(long, default_value_t = 50)]
+        repeat: usize,
+        #[command(flatten)]
+        input: InputArgs,
+    },
     /// Evaluation against gold annotations.
     #[command(subcommand)]
     Eval(EvalCommand),

@@ -240,3 +240,43 @@ fn bad_flags_are_reported() {
     assert_clean_failure(&dyad(&["read", "--input-format", "pdf", "x"]), &["pdf"]);
     assert_clean_failure(&dyad(&["read", "--title", "(", "x"]), &["--title"]);
 }
+
+#[test]
+fn extract_on_a_real_wikipedia_dump_sample() {
+    let dump = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/dumps/enwiki-table-markup.xml.bz2");
+    if !dump.exists() {
+        eprintln!("skipped: {} not present", dump.display());
+        return;
+    }
+    let output = dyad(&["extract", dump.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let lines = String::from_utf8_lossy(&output.stdout).lines().count();
+    assert!(lines > 10, "{lines} events");
+}
+
+#[test]
+fn extract_follows_the_output_contract() {
+    let output = dyad(&["extract"]);
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    let source = include_str!("../../../corpus/italy-japan-relations.txt");
+    let mut count = 0;
+    for line in text.lines() {
+        let event: Value = serde_json::from_str(line).unwrap();
+        for field in [
+            "doc", "section", "sentence", "span", "when", "kind", "actors", "place", "evidence",
+        ] {
+            assert!(event.get(field).is_some(), "missing {field} in {line}");
+        }
+        let start = event["span"][0].as_u64().unwrap() as usize;
+        let end = event["span"][1].as_u64().unwrap() as usize;
+        assert_eq!(&source[start..end], event["sentence"].as_str().unwrap());
+        count += 1;
+    }
+    assert!(count >= 40, "{count} events");
+}

@@ -5,6 +5,12 @@ use std::sync::LazyLock;
 
 const TITLES: &str = include_str!("../resources/titles.tsv");
 
+/// Compile with ASCII word boundaries: a Unicode `\b` makes the fast engines give up on
+/// non-ASCII text (and Wikipedia prose always has some), falling back to a slow one.
+fn compile(pattern: &str) -> Option<Regex> {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).ok()
+}
+
 /// Titles, longest first, with the state each implies on its own.
 pub static TITLE_STATES: LazyLock<Vec<(String, Option<String>)>> = LazyLock::new(|| {
     let mut titles: Vec<(String, Option<String>)> = TITLES
@@ -32,33 +38,40 @@ const NAME_WORD: &str = r"(?:d'[\p{Lu}][\p{L}]+|[\p{Lu}][\p{L}'’\-]*|[\p{Lu}]\
 /// "Count Alessandro Fè d'Ostiani". Group 1: title, group 2: name.
 pub static TITLED_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let titles: Vec<String> = TITLE_STATES.iter().map(|(t, _)| regex::escape(t)).collect();
-    Regex::new(&format!(
+    compile(&format!(
         r"\b((?:(?:{titles})\s+)+(?:(?:of|for)\s+(?:the\s+)?[\p{{Lu}}][\p{{L}}]+(?:\s+(?:and|of)\s+[\p{{Lu}}][\p{{L}}]+)*\s+)?)([\p{{Lu}}][\p{{L}}'’\-]+(?:[ \t]+{NAME_WORD}){{0,4}})",
         titles = titles.join("|")
     ))
-    .ok()
 });
 
 /// A name followed by a life span: "Marco Polo (1254–1324)". Group 1: name.
 pub static LIFESPAN_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"\b([\p{Lu}][\p{L}'’\-]+(?:\s+(?:[\p{Lu}][\p{L}'’\-]+|de|da|di|von|van)){1,3})\s+\((?:born\s+|b\.\s+|c\.\s+)?[0-9]{3,4}\s*[–\-]\s*(?:c\.\s+)?[0-9]{2,4}\)").ok()
+    compile(
+        r"\b([\p{Lu}][\p{L}'’\-]+(?:\s+(?:[\p{Lu}][\p{L}'’\-]+|de|da|di|von|van)){1,3})\s+\((?:born\s+|b\.\s+|c\.\s+)?[0-9]{3,4}\s*[–\-]\s*(?:c\.\s+)?[0-9]{2,4}\)",
+    )
 });
 
 /// A name followed by a role of a state: "Yōko Kamikawa, Minister for Foreign Affairs of
 /// Japan". Group 1: name, group 2: role, group 3: state name.
 pub static APPOSITIVE_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"\b([\p{Lu}][\p{L}'’\-]+(?:\s+[\p{Lu}][\p{L}'’\-]+){1,3}),\s+((?:the\s+)?(?:[\p{L}\-]+\s+){0,4}?(?:Minister|President|Ambassador|Secretary|Chancellor|King|Queen|Emperor|Premier|Envoy|Consul|Governor|Chairman|General|Admiral)(?:\s+(?:for|of)\s+[\p{L}\s]+?)?)\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+){0,3})").ok()
+    compile(
+        r"\b([\p{Lu}][\p{L}'’\-]+(?:\s+[\p{Lu}][\p{L}'’\-]+){1,3}),\s+((?:the\s+)?(?:[\p{L}\-]+\s+){0,4}?(?:Minister|President|Ambassador|Secretary|Chancellor|King|Queen|Emperor|Premier|Envoy|Consul|Governor|Chairman|General|Admiral)(?:\s+(?:for|of)\s+[\p{L}\s]+?)?)\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+){0,3})",
+    )
 });
 
 /// Named treaties: "Treaty of Friendship and Commerce", "Tripartite Pact", "Cassibile
 /// armistice". Group 0 is the name.
 pub static TREATY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?:Treaty|Pact|Convention|Protocol|Declaration|Agreement|Accords?|Armistice|Charter|Peace|Concordat|Alliance|Entente|Treaties)\s+of\s+[\p{Lu}][\p{L}\-]+(?:(?:\s+|\s+(?:and|of|the|for|on|between)\s+)[\p{Lu}][\p{L}\-]+)*|(?:[\p{Lu}][\p{L}\-–]+\s+){1,3}(?:Treaty|Pact|Accords?|Agreement|Convention|Protocol|Declaration|Armistice|Charter|Concordat|Communiqué)|[\p{Lu}][\p{L}]+\s+(?:armistice|treaty|accords?|agreement|pact))\b").ok()
+    compile(
+        r"\b(?:(?:Treaty|Pact|Convention|Protocol|Declaration|Agreement|Accords?|Armistice|Charter|Peace|Concordat|Alliance|Entente|Treaties)\s+of\s+[\p{Lu}][\p{L}\-]+(?:(?:\s+|\s+(?:and|of|the|for|on|between)\s+)[\p{Lu}][\p{L}\-]+)*|(?:[\p{Lu}][\p{L}\-–]+\s+){1,3}(?:Treaty|Pact|Accords?|Agreement|Convention|Protocol|Declaration|Armistice|Charter|Concordat|Communiqué)|[\p{Lu}][\p{L}]+\s+(?:armistice|treaty|accords?|agreement|pact))\b",
+    )
 });
 
 /// Named wars: "Russo-Japanese War", "War of the Pacific", "First Sino-Japanese War".
 pub static WAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?:[\p{Lu}][\p{L}\-–']+\s+){1,3}(?:War|Wars|Rebellion|Revolution|Uprising|Crisis|Incident|Intervention)|(?:War|Wars)\s+of\s+(?:the\s+)?[\p{Lu}][\p{L}\-]+(?:\s+[\p{Lu}][\p{L}\-]+)*)\b").ok()
+    compile(
+        r"\b(?:(?:[\p{Lu}][\p{L}\-–']+\s+){1,3}(?:War|Wars|Rebellion|Revolution|Uprising|Crisis|Incident|Intervention)|(?:War|Wars)\s+of\s+(?:the\s+)?[\p{Lu}][\p{L}\-]+(?:\s+[\p{Lu}][\p{L}\-]+)*)\b",
+    )
 });
 
 /// Words that start a capitalised phrase at a sentence start without being part of a name.

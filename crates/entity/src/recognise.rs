@@ -352,6 +352,9 @@ impl Recogniser {
                         && m.span.start < name.start() + 1
                         && m.span.end > name.start()
                 }) {
+                    if state.span.end >= name.end() {
+                        continue;
+                    }
                     name_start = state.span.end;
                 }
                 let name_text = trim_name(text[name_start..name.end()].trim_start());
@@ -492,7 +495,8 @@ impl Recogniser {
     /// "the two countries" → both states of the dyad; "the country", "the Asian country" → the
     /// last state mentioned (on that continent).
     fn coreference(&self, text: &str, mentions: &[Mention], dyad: &[String]) -> Vec<Mention> {
-        let lower = text.to_lowercase();
+        // ASCII lower-casing keeps byte offsets the same as in `text`.
+        let lower = text.to_ascii_lowercase();
         let mut out = Vec::new();
         if dyad.len() == 2 {
             for phrase in DYAD_PHRASES {

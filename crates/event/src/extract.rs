@@ -116,13 +116,20 @@ impl Extractor {
             {
                 continue;
             }
+            // Everything a sentence needs lies inside it: hand it only its own mentions and
+            // dates, so that work stays linear in the document's length.
+            let local = |start: usize| mentions.partition_point(|m| m.span.start < start);
+            let sentence_mentions = &mentions[local(sentence.span.start)..local(sentence.span.end)];
+            let units_before = units.partition_point(|u| u.span.start < sentence.span.start);
+            let units_end = units.partition_point(|u| u.span.start < sentence.span.end);
             let context = SentenceContext {
                 doc,
                 span: sentence.span,
                 section_path: &section.path,
                 tagging: &tagging,
-                mentions: &mentions,
-                units: &units,
+                mentions: sentence_mentions,
+                units: &units[units_before..units_end],
+                narrative: narrative_year(&units[..units_before], sentence.span.start),
                 dyad: &dyad,
                 section_time: section_times.get(sentence.section).cloned().flatten(),
             };
@@ -476,7 +483,7 @@ impl Extractor {
             // "maintained relations … until 1945": from where the narrative stands to then.
             let before = text[..u.span.start].trim_end();
             if (before.ends_with("until") || before.ends_with("till")) && !u.value.contains('/') {
-                if let Some(start) = narrative_year(cx.units, cx.span.start) {
+                if let Some(start) = cx.narrative.clone() {
                     if start.as_str() < u.value.as_str() {
                         return format!("{start}/{}", u.value);
                     }
@@ -504,7 +511,7 @@ impl Extractor {
         if let Some(unit) = nearest(cx.span) {
             return (Some(until(unit)), WhenSource::Sentence);
         }
-        if let Some(year) = narrative_year(cx.units, cx.span.start) {
+        if let Some(year) = cx.narrative.clone() {
             return (Some(year), WhenSource::Narrative);
         }
         if let Some(time) = &cx.section_time {
@@ -528,8 +535,12 @@ struct SentenceContext<'a> {
     span: Span,
     section_path: &'a [String],
     tagging: &'a Tagging,
+    /// The mentions inside the sentence.
     mentions: &'a [Mention],
+    /// The dates inside the sentence.
     units: &'a [DateUnit],
+    /// The year the narrative had reached before the sentence.
+    narrative: Option<String>,
     dyad: &'a [String],
     section_time: Option<dyad_time::SectionTime>,
 }
@@ -651,12 +662,12 @@ fn date_units(doc: &Document, tagging: &Tagging, mentions: &[Mention]) -> Vec<Da
 fn narrative_year(units: &[DateUnit], offset: usize) -> Option<String> {
     units
         .iter()
+        .rev()
         .filter(|u| u.span.end <= offset)
-        .filter_map(|u| {
+        .find_map(|u| {
             let first = u.value.split('/').next_back()?;
             dyad_time::value::RefTime::parse(first).map(|r| dyad_time::value::format_year(r.year))
         })
-        .next_back()
 }
 
 /// Whether two `when` values can be the same date told at two precisions.

@@ -589,7 +589,11 @@ fn inline_tag(s: &str, out: &mut RenderOutput) -> Option<usize> {
 }
 
 fn entity(s: &str) -> Option<(usize, String)> {
-    let end = s[..s.len().min(12)].find(';')?;
+    let end = s
+        .char_indices()
+        .take(12)
+        .find(|(_, c)| *c == ';')
+        .map(|(i, _)| i)?;
     let name = &s[1..end];
     let decoded = match name {
         "nbsp" | "ensp" | "emsp" | "thinsp" => " ".to_string(),
@@ -674,6 +678,12 @@ mod tests {
                 "More – text here. Done."
             ]
         );
+    }
+
+    #[test]
+    fn ampersands_next_to_multibyte_characters() {
+        let doc = render("A & ° &nbsp;°C and &amp;日本 & 日本語日本語日本語;");
+        assert!(doc.text.contains("A & °  °C and &日本 & 日本語"));
     }
 
     #[test]

@@ -292,6 +292,9 @@ fn range_pairs(text: &str, timexes: &[Timex]) -> Vec<(usize, usize)> {
         if a.kind != TimexType::Date || b.kind != TimexType::Date || a.span.end > b.span.start {
             continue;
         }
+        if b.span.start - a.span.end > 16 {
+            continue;
+        }
         let between = text[a.span.end..b.span.start].trim().to_lowercase();
         let joins = match between.as_str() {
             "–" | "-" | "—" | "to" | "until" | "till" | "through" | "/" | "and" => true,
@@ -302,8 +305,14 @@ fn range_pairs(text: &str, timexes: &[Timex]) -> Vec<(usize, usize)> {
             continue;
         }
         if between == "and" {
-            let before = text[..a.span.start].trim_end().to_lowercase();
-            if !before.ends_with("between") {
+            let before = text[..a.span.start].trim_end();
+            let mut from = before.len().saturating_sub(8);
+            while !before.is_char_boundary(from) {
+                from += 1;
+            }
+            if !before[from..].eq_ignore_ascii_case("between")
+                && !before[from..].to_ascii_lowercase().ends_with(" between")
+            {
                 continue;
             }
         }

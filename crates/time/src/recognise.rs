@@ -120,12 +120,19 @@ pub fn recognise(text: &str, rules: &[Rule], tables: &Tables) -> Vec<Candidate> 
             .then(a.rule.cmp(&b.rule))
             .then(a.span.start.cmp(&b.span.start))
     });
+    // Accepted claims never overlap, so a map from start to end answers "is this free?" in
+    // logarithmic time: only the neighbours on either side can overlap a new claim.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut accepted: Vec<Claim> = Vec::new();
     for claim in claims {
-        if accepted
-            .iter()
-            .all(|other| !other.span.overlaps(&claim.span))
-        {
+        let (start, end) = (claim.span.start, claim.span.end);
+        let left_free = taken
+            .range(..=start)
+            .next_back()
+            .is_none_or(|(_, &e)| e <= start);
+        let right_free = taken.range(start..).next().is_none_or(|(&s, _)| s >= end);
+        if left_free && right_free {
+            taken.insert(start, end.max(start + 1));
             accepted.push(claim);
         }
     }

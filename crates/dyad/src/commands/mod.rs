@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+mod bench;
 mod entities;
 mod eval;
 mod extract;
@@ -31,6 +32,11 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             input,
         }) => entities::run(file.as_deref(), format, &input),
+        Some(Command::Bench {
+            file,
+            repeat,
+            input,
+        }) => bench::run(file.as_deref(), repeat, &input),
         Some(Command::Eval(command)) => eval::run(command),
     }
 }
