@@ -106,6 +106,18 @@ impl Extractor {
         let mentions = self.recogniser.recognise(doc);
         let dyad = dyad_entity::document_dyad(doc, self.recogniser.gazetteer(), &mentions);
         let units = date_units(doc, &tagging, &mentions);
+        // Each trigger is run once over the whole text (one pass per pattern is far cheaper
+        // than one per clause); matches are then handed to the clause they lie in.
+        let mut triggers: Vec<(usize, Span)> = Vec::new();
+        for (index, trigger) in self.resources.triggers.iter().enumerate() {
+            triggers.extend(
+                trigger
+                    .regex
+                    .find_iter(&doc.text)
+                    .map(|m| (index, Span::new(m.start(), m.end()))),
+            );
+        }
+        triggers.sort_by_key(|(index, span)| (span.start, *index));
         let mut events: Vec<Event> = Vec::new();
         for sentence in &sentences {
             let section = &doc.sections[sentence.section];
@@ -130,6 +142,7 @@ impl Extractor {
                 mentions: sentence_mentions,
                 units: &units[units_before..units_end],
                 narrative: narrative_year(&units[..units_before], sentence.span.start),
+                triggers: &triggers,
                 dyad: &dyad,
                 section_time: section_times.get(sentence.section).cloned().flatten(),
             };
@@ -156,23 +169,29 @@ impl Extractor {
         let mut events: Vec<(usize, Event)> = Vec::new();
         for (clause_index, clause) in clauses(text).into_iter().enumerate() {
             let clause_span = Span::new(cx.span.start + clause.start, cx.span.start + clause.end);
-            let clause_text = &text[clause.range()];
             let mut found: Vec<Found> = Vec::new();
-            for trigger in &self.resources.triggers {
-                for m in trigger.regex.find_iter(clause_text) {
-                    let at = clause.start + m.start();
-                    // A capitalised trigger inside a sentence is part of a name ("Minister of
-                    // Foreign Affairs and International Cooperation"); words in quotation marks
-                    // are what someone said, not what happened.
-                    let capitalised = at > 0 && m.as_str().starts_with(char::is_uppercase);
-                    if capitalised || inside_quotes(text, at) {
-                        continue;
-                    }
-                    found.push(Found {
-                        trigger,
-                        span: Span::new(clause_span.start + m.start(), clause_span.start + m.end()),
-                    });
+            let first = cx
+                .triggers
+                .partition_point(|(_, span)| span.start < clause_span.start);
+            for (index, span) in &cx.triggers[first..] {
+                if span.start >= clause_span.end {
+                    break;
                 }
+                if span.end > clause_span.end {
+                    continue;
+                }
+                let at = span.start - cx.span.start;
+                // A capitalised trigger inside a sentence is part of a name ("Minister of
+                // Foreign Affairs and International Cooperation"); words in quotation marks
+                // are what someone said, not what happened.
+                let capitalised = at > 0 && cx.doc.slice(*span).starts_with(char::is_uppercase);
+                if capitalised || inside_quotes(text, at) {
+                    continue;
+                }
+                found.push(Found {
+                    trigger: &self.resources.triggers[*index],
+                    span: *span,
+                });
             }
             if found.iter().any(|f| !f.trigger.weak) {
                 found.retain(|f| !f.trigger.weak);
@@ -541,6 +560,8 @@ struct SentenceContext<'a> {
     units: &'a [DateUnit],
     /// The year the narrative had reached before the sentence.
     narrative: Option<String>,
+    /// Trigger matches of the whole document (trigger index, span), by start.
+    triggers: &'a [(usize, Span)],
     dyad: &'a [String],
     section_time: Option<dyad_time::SectionTime>,
 }

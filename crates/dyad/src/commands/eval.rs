@@ -136,13 +136,13 @@ fn timex(
             .iter()
             .map(|(n, c)| serde_json::json!({"file": n, "counts": c, "scores": c.scores()}))
             .collect();
-        println!(
+        out!(
             "{}",
             serde_json::json!({"files": files.len(), "counts": total, "scores": total.scores(), "per_file": per_file})
         );
         return Ok(());
     }
-    println!(
+    out!(
         "{:<34} {:>5} {:>5}  {:>6} {:>6} {:>6}  {:>6} {:>6} {:>6}  {:>6} {:>6}",
         "file",
         "gold",
@@ -156,9 +156,9 @@ fn timex(
         "val-F1",
         "type-F1"
     );
-    let row = |name: &str, c: &Counts| {
+    let row = |name: &str, c: &Counts| -> Result<()> {
         let s = c.scores();
-        println!(
+        out!(
             "{:<34} {:>5} {:>5}  {:>6.3} {:>6.3} {:>6.3}  {:>6.3} {:>6.3} {:>6.3}  {:>6.3} {:>6.3}",
             name,
             c.gold,
@@ -172,16 +172,17 @@ fn timex(
             s.value_f1,
             s.type_f1
         );
+        Ok(())
     };
     if per_file {
         for (name, counts) in &rows {
-            row(name, counts);
+            row(name, counts)?;
         }
     }
-    row(&format!("ALL ({} files)", files.len()), &total);
+    row(&format!("ALL ({} files)", files.len()), &total)?;
     if errors {
         for (name, d) in &all_differences {
-            println!(
+            out!(
                 "{name}\t{}\tgold: {}\tsystem: {}",
                 d.kind,
                 d.gold.as_deref().unwrap_or("-"),
@@ -212,23 +213,29 @@ fn events(
         facts.extend(extraction.facts);
     }
     let report = score_events(&gold, &events);
-    println!(
+    out!(
         "events: gold {}, extracted {}, matched {}",
         report.gold,
         report.system,
         report.pairs.len()
     );
-    println!(
+    out!(
         "detection      P {:.3}  R {:.3}  F1 {:.3}",
-        report.detection.precision, report.detection.recall, report.detection.f1
+        report.detection.precision,
+        report.detection.recall,
+        report.detection.f1
     );
-    println!(
+    out!(
         "fully correct  P {:.3}  R {:.3}  F1 {:.3}",
-        report.correct.precision, report.correct.recall, report.correct.f1
+        report.correct.precision,
+        report.correct.recall,
+        report.correct.f1
     );
-    println!(
+    out!(
         "of matched: kind {:.3}, actors {:.3}, when {:.3}",
-        report.kind_accuracy, report.actors_accuracy, report.when_accuracy
+        report.kind_accuracy,
+        report.actors_accuracy,
+        report.when_accuracy
     );
     let facts_path = facts_path.map(Path::to_path_buf).or_else(|| {
         let name = gold_path
@@ -243,14 +250,14 @@ fn events(
             .with_context(|| format!("{}: cannot read", path.display()))?;
         let gold_facts = parse_gold_facts(&text, &path.display().to_string())?;
         let (found, missed) = score_facts(&gold_facts, &facts);
-        println!(
+        out!(
             "facts: {found}/{} (extracted {})",
             gold_facts.len(),
             facts.len()
         );
         if !quiet {
             for m in missed {
-                println!("  missed fact {m}");
+                out!("  missed fact {m}");
             }
         }
     }
@@ -266,20 +273,20 @@ fn events(
             ))
             .or_default() += 1;
     }
-    println!("\nkind confusion (gold → extracted):");
+    out!("\nkind confusion (gold → extracted):");
     for ((g, s), n) in &confusion {
-        println!(
+        out!(
             "  {:<22} → {:<22} {n}{}",
             g,
             s,
             if g == s { "" } else { "  ✗" }
         );
     }
-    println!("\nwrong details:");
+    out!("\nwrong details:");
     for pair in report.pairs.iter().filter(|p| !p.correct()) {
         let g = &gold[pair.gold];
         let s = &events[pair.system];
-        println!(
+        out!(
             "  {} gold {} {:?} {} | got {} {:?} {} [{}]",
             g.id,
             g.kind,
@@ -291,20 +298,24 @@ fn events(
             s.evidence[0].trigger
         );
     }
-    println!("\nmisses:");
+    out!("\nmisses:");
     for (index, g) in gold.iter().enumerate() {
         if !report.pairs.iter().any(|p| p.gold == index) {
-            println!(
+            out!(
                 "  {} {} {:?} {} — {}",
-                g.id, g.kind, g.actors, g.when, g.anchor
+                g.id,
+                g.kind,
+                g.actors,
+                g.when,
+                g.anchor
             );
         }
     }
-    println!("\nfalse alarms:");
+    out!("\nfalse alarms:");
     for (index, s) in events.iter().enumerate() {
         if !report.pairs.iter().any(|p| p.system == index) {
             let sentence: String = s.evidence[0].sentence.chars().take(90).collect();
-            println!(
+            out!(
                 "  {} {:?} {} [{}] — {sentence}",
                 s.kind,
                 s.actors,

@@ -1,5 +1,14 @@
 //! One module per subcommand.
 
+/// `println!` that returns an error instead of panicking when stdout is closed
+/// (`dyad eval … | head`).
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
 mod bench;
 mod entities;
 mod eval;
