@@ -295,7 +295,10 @@ impl Gazetteer {
             }
             best.entry(surface.clone())
                 .and_modify(|current| {
-                    if entries[*index].form < entries[*current].form {
+                    // A better form wins; on a tie the later list (the curated resource files
+                    // come after the generated ISO data) wins: "French" is France, not the
+                    // French Southern Territories.
+                    if entries[*index].form <= entries[*current].form {
                         *current = *index;
                     }
                 })

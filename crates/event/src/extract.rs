@@ -184,7 +184,10 @@ impl Extractor {
                 // A capitalised trigger inside a sentence is part of a name ("Minister of
                 // Foreign Affairs and International Cooperation"); words in quotation marks
                 // are what someone said, not what happened.
-                let capitalised = at > 0 && cx.doc.slice(*span).starts_with(char::is_uppercase);
+                let matched = cx.doc.slice(*span);
+                let capitalised = at > 0
+                    && matched.starts_with(char::is_uppercase)
+                    && !matched.contains(char::is_whitespace);
                 if capitalised || inside_quotes(text, at) {
                     continue;
                 }
@@ -451,8 +454,15 @@ impl Extractor {
                 None => codes.into_iter().take(1).collect(),
             };
         }
-        // In a relations article the dyad is the default cast of a bilateral event.
-        if cx.dyad.len() == 2 {
+        // In a relations article the dyad is the default cast of a bilateral event, unless an
+        // organisation acts ("The League of Nations imposed sanctions on Italy").
+        let organisation_acts = cx.mentions.iter().any(|m| {
+            clause.contains(&m.span)
+                && m.span.end <= span.start
+                && m.kind == EntityKind::Organisation
+                && m.code.is_none()
+        });
+        if cx.dyad.len() == 2 && !organisation_acts {
             let present = cx.dyad.iter().filter(|d| codes.contains(d)).count();
             if present == 0 {
                 let mut with_dyad = cx.dyad.to_vec();
