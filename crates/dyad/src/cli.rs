@@ -74,6 +74,16 @@ pub enum Command {
 
 #[derive(Subcommand, Debug)]
 pub enum EvalCommand {
+    /// Score entity mentions per type (P/R/F1) on an annotated corpus (the bundled one by
+    /// default: crates/entity/resources/examples.txt).
+    Entities {
+        /// An annotated corpus in the same format.
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+        /// Print every miss and spurious mention.
+        #[arg(long)]
+        errors: bool,
+    },
     /// Score extracted events (and facts) against gold JSON lines: detection and fully-correct
     /// P/R/F1, a confusion table of kinds, every miss and false alarm.
     Events {

@@ -13,6 +13,7 @@ const ORGANISATIONS: &str = include_str!("../resources/organisations.tsv");
 const TREATIES: &str = include_str!("../resources/treaties.tsv");
 const WIKIDATA: &str = include_str!("../resources/wikidata.tsv");
 const NOT_PLACES: &str = include_str!("../resources/not-places.txt");
+const PLACE_ALIASES: &str = include_str!("../resources/place-aliases.tsv");
 
 /// What an entry of the gazetteer names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -286,6 +287,29 @@ impl Gazetteer {
                 detail: None,
             });
             forms.push((name.to_string(), index));
+        }
+        for row in rows(PLACE_ALIASES) {
+            let (Some(alias), Some(main)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            if let Some(index) = forms
+                .iter()
+                .find(|(name, i)| name == main && entries[*i].kind == EntityKind::Place)
+                .map(|(_, i)| *i)
+            {
+                forms.push((alias.to_string(), index));
+            }
+        }
+        // Names are matched without their article: "the Netherlands" is "the" and a name.
+        for (name, _) in forms.iter_mut() {
+            if let Some(rest) = name
+                .strip_prefix("the ")
+                .or_else(|| name.strip_prefix("The "))
+            {
+                if rest.chars().next().is_some_and(char::is_uppercase) {
+                    *name = rest.to_string();
+                }
+            }
         }
         // One entry per surface form: the best form wins (a state's name over a city's).
         let mut best: HashMap<String, usize> = HashMap::new();

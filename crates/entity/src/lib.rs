@@ -20,6 +20,7 @@
 //! assert_eq!(&found[2..], [("Japanese", Some("JPN")), ("Fumio Kishida", Some("JPN")), ("Rome", Some("ITA"))]);
 //! ```
 
+pub mod eval;
 mod gazetteer;
 mod patterns;
 mod recognise;

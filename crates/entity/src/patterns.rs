@@ -32,7 +32,7 @@ pub static TITLE_STATES: LazyLock<Vec<(String, Option<String>)>> = LazyLock::new
 });
 
 /// A capitalised name word, a name particle, or a regnal number.
-const NAME_WORD: &str = r"(?:d'[\p{Lu}][\p{L}]+|[\p{Lu}][\p{L}'’\-]*|[\p{Lu}]\.|(?:de|da|di|del|della|dei|von|van|der|bin|ibn|le|la)\b|al-[\p{Lu}][\p{L}]+)";
+const NAME_WORD: &str = r"(?:d'[\p{Lu}][\p{L}]+|[\p{Lu}]\.|[\p{Lu}][\p{L}'’\-]*|(?:de|da|di|del|della|dei|von|van|der|bin|ibn|le|la)\b|al-[\p{Lu}][\p{L}]+)";
 
 /// Title followed by a name: "Prime Minister Giorgia Meloni", "Pope Gregory XIII",
 /// "Count Alessandro Fè d'Ostiani". Group 1: title, group 2: name.
@@ -63,7 +63,7 @@ pub static APPOSITIVE_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// armistice". Group 0 is the name.
 pub static TREATY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(
-        r"\b(?:(?:Treaty|Pact|Convention|Protocol|Declaration|Agreement|Accords?|Armistice|Charter|Peace|Concordat|Alliance|Entente|Treaties)\s+of\s+[\p{Lu}][\p{L}\-]+(?:(?:\s+|\s+(?:and|of|the|for|on|between)\s+)[\p{Lu}][\p{L}\-]+)*|(?:[\p{Lu}][\p{L}\-–]+\s+){1,3}(?:Treaty|Pact|Accords?|Agreement|Convention|Protocol|Declaration|Armistice|Charter|Concordat|Communiqué)|[\p{Lu}][\p{L}]+\s+(?:armistice|treaty|accords?|agreement|pact))\b",
+        r"\b(?:(?:Treaty|Pact|Convention|Protocol|Declaration|Agreement|Accords?|Armistice|Charter|Peace|Concordat|Alliance|Entente|Treaties)\s+of\s+[\p{Lu}][\p{L}\-]+(?:(?:\s+|\s+(?:and|of|the|for|on|between)\s+)[\p{Lu}][\p{L}\-]+)*|(?:[\p{Lu}][\p{L}\-–]+\s+){1,4}(?:Treaty|Pact|Accords?|Agreement|Convention|Protocol|Declaration|Armistice|Charter|Concordat|Communiqué|Memorandum)|[\p{Lu}][\p{L}]+\s+(?:armistice|treaty|accords?|agreement|pact))\b",
     )
 });
 
@@ -108,4 +108,117 @@ pub const NOT_NAME_STARTS: &[&str] = &[
     "As",
     "Relations",
     "Between",
+];
+
+/// A name without a title, accepted by its context: "Fidel Castro visited", "the painter
+/// Antonio Fontanesi", "signed by Indira Gandhi and …". Group 1: the name.
+pub static BARE_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b([\p{{Lu}}][\p{{L}}'’\-]+(?:[ \t]+(?:{NAME_WORD}|(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)\b)){{1,3}})"
+    ))
+});
+
+/// Lower-case role nouns before a bare name ("the painter Antonio Fontanesi").
+pub const ROLE_NOUNS: &[&str] = &[
+    "painter",
+    "sculptor",
+    "architect",
+    "writer",
+    "poet",
+    "novelist",
+    "composer",
+    "musician",
+    "singer",
+    "general",
+    "admiral",
+    "missionary",
+    "merchant",
+    "navigator",
+    "explorer",
+    "samurai",
+    "envoy",
+    "diplomat",
+    "minister",
+    "leader",
+    "dictator",
+    "scholar",
+    "priest",
+    "artist",
+    "pilot",
+    "pilots",
+    "journalist",
+    "engineer",
+    "physician",
+    "philosopher",
+    "historian",
+    "emperor",
+    "king",
+    "queen",
+    "president",
+    "chancellor",
+    "daimyō",
+    "daimyo",
+    "shogun",
+    "monk",
+    "nun",
+    "saint",
+    "star",
+    "player",
+    "activist",
+    "dissident",
+    "assassin",
+    "spy",
+    "officer",
+    "commander",
+    "colonel",
+    "captain",
+];
+
+/// Verbs after a bare name that make it a person ("Anwar Sadat flew to Jerusalem").
+pub const PERSON_VERBS: &[&str] = &[
+    "was",
+    "is",
+    "had",
+    "has",
+    "said",
+    "says",
+    "met",
+    "visited",
+    "took",
+    "flew",
+    "shot",
+    "signed",
+    "became",
+    "proclaimed",
+    "spoke",
+    "declared",
+    "wrote",
+    "told",
+    "led",
+    "ordered",
+    "announced",
+    "travelled",
+    "traveled",
+    "arrived",
+    "died",
+    "married",
+    "resigned",
+    "returned",
+    "welcomed",
+    "addressed",
+    "accepted",
+    "refused",
+    "sent",
+    "received",
+    "ruled",
+    "reigned",
+    "fled",
+    "won",
+    "lost",
+    "founded",
+    "attended",
+    "praised",
+    "condemned",
+    "described",
+    "who",
 ];

@@ -3,7 +3,8 @@
 
 use crate::gazetteer::{EntityKind, Entry, Form, Gazetteer};
 use crate::patterns::{
-    APPOSITIVE_PERSON, LIFESPAN_PERSON, NOT_NAME_STARTS, TITLED_PERSON, TITLE_STATES, TREATY, WAR,
+    APPOSITIVE_PERSON, BARE_PERSON, LIFESPAN_PERSON, NOT_NAME_STARTS, PERSON_VERBS, ROLE_NOUNS,
+    TITLED_PERSON, TITLE_STATES, TREATY, WAR,
 };
 use crate::EntityError;
 use dyad_read::{Document, Span};
@@ -148,6 +149,7 @@ impl Recogniser {
         let text = doc.text.as_str();
         let mut mentions = self.gazetteer_mentions(text);
         self.apply_links(doc, &mut mentions);
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let people = self.people(text, &mentions);
         mentions.retain(|m| {
             !people
@@ -157,6 +159,22 @@ impl Recogniser {
         mentions.extend(people);
         let named = self.named_treaties_and_wars(text, &mentions);
         mentions.extend(named);
+        // A state or place inside a name ("North American Free Trade Agreement", "Treaty of
+        // Warsaw", "Russo-Japanese War") is part of that name, not a mention of its own.
+        let names: Vec<Span> = mentions
+            .iter()
+            .filter(|m| {
+                matches!(
+                    m.kind,
+                    EntityKind::Treaty | EntityKind::War | EntityKind::Organisation
+                )
+            })
+            .map(|m| m.span)
+            .collect();
+        mentions.retain(|m| {
+            !matches!(m.kind, EntityKind::State | EntityKind::Place)
+                || !names.iter().any(|n| n.contains(&m.span) && *n != m.span)
+        });
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let dyad = document_dyad(doc, &self.gazetteer, &mentions);
         let coreferent = self.coreference(text, &mentions, &dyad);
@@ -287,8 +305,11 @@ impl Recogniser {
 
     fn people(&self, text: &str, mentions: &[Mention]) -> Vec<Mention> {
         let mut people: Vec<Mention> = Vec::new();
+        // Mentions are sorted by start: look only at the ones around a span.
         let state_in = |span: Span| -> Option<String> {
-            mentions
+            let from = mentions.partition_point(|m| m.span.start < span.start);
+            let to = mentions.partition_point(|m| m.span.start < span.end);
+            mentions[from..to]
                 .iter()
                 .rev()
                 .find(|m| span.contains(&m.span) && m.kind == EntityKind::State)
@@ -296,7 +317,8 @@ impl Recogniser {
         };
         let state_before = |start: usize| -> Option<String> {
             // "Japanese Prime Minister …": a demonym or state name right before the title.
-            mentions
+            let to = mentions.partition_point(|m| m.span.start < start);
+            mentions[to.saturating_sub(4)..to]
                 .iter()
                 .rev()
                 .find(|m| {
@@ -394,6 +416,7 @@ impl Recogniser {
                 );
             }
         }
+        self.bare_people(text, mentions, &mut people);
         if let Some(regex) = LIFESPAN_PERSON.as_ref() {
             for caps in regex.captures_iter(text) {
                 let Some(name) = caps.get(1) else { continue };
@@ -416,6 +439,87 @@ impl Recogniser {
             }
         }
         people
+    }
+
+    /// Names without a title, when the words around them say they are people.
+    fn bare_people(&self, text: &str, mentions: &[Mention], people: &mut Vec<Mention>) {
+        let Some(regex) = BARE_PERSON.as_ref() else {
+            return;
+        };
+        let mut candidates: Vec<(Span, bool)> = Vec::new();
+        for caps in regex.captures_iter(text) {
+            let Some(name) = caps.get(1) else { continue };
+            let span = Span::new(name.start(), name.end());
+            let words: Vec<&str> = name.as_str().split_whitespace().collect();
+            let first = words.first().copied().unwrap_or("");
+            if NOT_NAME_STARTS.contains(&first)
+                || TITLE_STATES
+                    .iter()
+                    .any(|(t, _)| t.split_whitespace().any(|w| w == first))
+                || words.iter().any(|w| {
+                    self.gazetteer
+                        .lookup(w)
+                        .is_some_and(|e| e.kind != EntityKind::Place)
+                        || dyad_time_word(w)
+                })
+                || overlapping(mentions, span).any(|m| m.kind != EntityKind::Place)
+                || people.iter().any(|p| p.span.overlaps(&span))
+            {
+                continue;
+            }
+            let after = text[span.end..].trim_start();
+            let next_word = after
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let before = text[..span.start].trim_end();
+            let previous_word = before
+                .rsplit(|c: char| !c.is_alphanumeric() && c != 'ō')
+                .next()
+                .unwrap_or("");
+            let by_verb =
+                PERSON_VERBS.contains(&next_word) && text[span.end..].starts_with([' ', ',']);
+            let by_role = ROLE_NOUNS.contains(&previous_word);
+            let by_agent = previous_word == "by"
+                && (after.starts_with('.')
+                    || after.starts_with(',')
+                    || after.starts_with("and ")
+                    || after.is_empty());
+            candidates.push((span, by_verb || by_role || by_agent));
+        }
+        // "Charles de Gaulle and Konrad Adenauer signed": a name joined by "and" to a person
+        // is a person.
+        for i in 0..candidates.len() {
+            if candidates[i].1 {
+                continue;
+            }
+            let joined = |a: Span, b: Span| {
+                text.get(a.end..b.start)
+                    .is_some_and(|between| between.trim() == "and")
+            };
+            let left = i
+                .checked_sub(1)
+                .is_some_and(|j| candidates[j].1 && joined(candidates[j].0, candidates[i].0));
+            let right = candidates
+                .get(i + 1)
+                .is_some_and(|c| c.1 && joined(candidates[i].0, c.0));
+            if left || right {
+                candidates[i].1 = true;
+            }
+        }
+        for (span, accepted) in candidates {
+            if accepted {
+                let state = None;
+                people.push(person(
+                    span.start,
+                    span.end,
+                    &text[span.range()],
+                    None,
+                    state,
+                    "context",
+                ));
+            }
+        }
     }
 
     fn named_treaties_and_wars(&self, text: &str, mentions: &[Mention]) -> Vec<Mention> {
@@ -679,4 +783,40 @@ pub fn document_dyad(doc: &Document, gazetteer: &Gazetteer, mentions: &[Mention]
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().take(2).map(|(c, _)| c).collect()
+}
+
+/// Month and weekday names are capitalised without being names of people.
+fn dyad_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+    )
+}
+
+/// Mentions (sorted by start) that overlap `span`, found by binary search: gazetteer names are
+/// short, so only the few that start just before `span` can reach into it.
+fn overlapping(mentions: &[Mention], span: Span) -> impl Iterator<Item = &Mention> {
+    let end = mentions.partition_point(|m| m.span.start < span.end);
+    let start = end.saturating_sub(8);
+    mentions[start..end]
+        .iter()
+        .filter(move |m| m.span.overlaps(&span))
 }

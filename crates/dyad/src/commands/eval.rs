@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 pub fn run(command: EvalCommand) -> Result<()> {
     match command {
+        EvalCommand::Entities { corpus, errors } => entities(corpus.as_deref(), errors),
         EvalCommand::Events {
             gold,
             facts,
@@ -322,6 +323,47 @@ fn events(
                 s.when.as_deref().unwrap_or("null"),
                 s.evidence[0].trigger
             );
+        }
+    }
+    Ok(())
+}
+
+fn entities(corpus: Option<&Path>, errors: bool) -> Result<()> {
+    use dyad_entity::eval::{evaluate, parse_examples, EXAMPLES};
+    let text = match corpus {
+        Some(path) => std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read", path.display()))?,
+        None => EXAMPLES.to_string(),
+    };
+    let examples = parse_examples(&text)?;
+    let recogniser = dyad_entity::Recogniser::new()?;
+    let report = evaluate(&recogniser, &examples);
+    out!("{} sentences", report.sentences);
+    out!(
+        "{:<8} {:>5} {:>6} {:>7}  {:>6} {:>6} {:>6}",
+        "type",
+        "gold",
+        "system",
+        "correct",
+        "P",
+        "R",
+        "F1"
+    );
+    for (kind, c) in &report.by_type {
+        out!(
+            "{:<8} {:>5} {:>6} {:>7}  {:>6.3} {:>6.3} {:>6.3}",
+            kind,
+            c.gold,
+            c.system,
+            c.correct,
+            c.precision(),
+            c.recall(),
+            c.f1()
+        );
+    }
+    if errors {
+        for error in &report.errors {
+            out!("{error}");
         }
     }
     Ok(())
