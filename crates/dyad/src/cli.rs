@@ -55,6 +55,11 @@ pub enum Command {
         file: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "jsonl")]
         format: EntityFormat,
+        /// List the entities stored in the knowledge base instead (with mention counts).
+        #[arg(long)]
+        stored: bool,
+        #[command(flatten)]
+        db: DbArgs,
         #[command(flatten)]
         input: InputArgs,
     },
@@ -66,6 +71,75 @@ pub enum Command {
         repeat: usize,
         #[command(flatten)]
         input: InputArgs,
+    },
+    /// Add documents (files, directories, wikitext, XML dumps, .bz2) to the knowledge base.
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Events between two states in date order (names, demonyms or ISO alpha-3 codes).
+    Timeline {
+        a: String,
+        b: String,
+        #[command(flatten)]
+        query: QueryArgs,
+    },
+    /// Stored events, filtered.
+    Events {
+        /// A state taking part (repeatable: all must take part).
+        #[arg(long)]
+        actor: Vec<String>,
+        #[command(flatten)]
+        query: QueryArgs,
+    },
+    /// Full-text search over stored sentences (FTS5 syntax), with highlighted snippets.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Pairs of states with event counts and a cooperation–conflict index per decade.
+    Dyads {
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// One stored event with its evidence sentences and provenance.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Export stored events: json, jsonl, csv, timeml, timelinejs, graphml, plover.
+    Export {
+        #[arg(long)]
+        format: String,
+        /// A state taking part (repeatable).
+        #[arg(long)]
+        actor: Vec<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        query: QueryArgs,
+    },
+    /// Serve the knowledge base: HTTP JSON API and web UI.
+    Serve {
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        #[command(flatten)]
+        db: DbArgs,
     },
     /// Evaluation against gold annotations.
     #[command(subcommand)]
@@ -137,6 +211,37 @@ pub enum EntityFormat {
 pub enum TagFormat {
     Timeml,
     Jsonl,
+}
+
+/// Where the knowledge base is.
+#[derive(Args, Debug, Clone, Default)]
+pub struct DbArgs {
+    /// Database file (default: $DYAD_DB, else ./dyad.db; created from the bundled article when
+    /// missing).
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct QueryArgs {
+    /// Earliest year.
+    #[arg(long)]
+    pub from: Option<i64>,
+    /// Latest year.
+    #[arg(long)]
+    pub to: Option<i64>,
+    /// Kinds, comma-separated (alliance,treaty).
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Full-text query over the evidence sentences.
+    #[arg(long)]
+    pub q: Option<String>,
+    #[arg(long)]
+    pub limit: Option<usize>,
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 #[derive(Args, Debug, Clone, Default)]

@@ -161,6 +161,9 @@ impl Extractor {
             dyad,
             events,
             facts,
+            timexes: tagging.timexes,
+            mentions,
+            sentences,
         }
     }
 

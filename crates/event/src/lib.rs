@@ -128,4 +128,11 @@ pub struct Extraction {
     pub dyad: Vec<String>,
     pub events: Vec<Event>,
     pub facts: Vec<Fact>,
+    /// The earlier stages' results, for the store.
+    #[serde(skip)]
+    pub timexes: Vec<dyad_time::Timex>,
+    #[serde(skip)]
+    pub mentions: Vec<dyad_entity::Mention>,
+    #[serde(skip)]
+    pub sentences: Vec<dyad_segment::Sentence>,
 }

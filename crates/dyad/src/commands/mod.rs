@@ -13,6 +13,7 @@ mod bench;
 mod entities;
 mod eval;
 mod extract;
+pub mod kb;
 mod read;
 mod tag;
 
@@ -39,13 +40,43 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Entities {
             file,
             format,
+            stored,
+            db,
             input,
-        }) => entities::run(file.as_deref(), format, &input),
+        }) => {
+            if stored {
+                kb::stored_entities(&db, format == crate::cli::EntityFormat::Jsonl)
+            } else {
+                entities::run(file.as_deref(), format, &input)
+            }
+        }
         Some(Command::Bench {
             file,
             repeat,
             input,
         }) => bench::run(file.as_deref(), repeat, &input),
         Some(Command::Eval(command)) => eval::run(command),
+        Some(Command::Ingest { paths, db, input }) => kb::ingest(&paths, &db, &input),
+        Some(Command::Timeline { a, b, query }) => kb::timeline(&a, &b, &query),
+        Some(Command::Events { actor, query }) => kb::events(&actor, &query),
+        Some(Command::Search {
+            query,
+            limit,
+            json,
+            db,
+        }) => kb::search(&query, limit, json, &db),
+        Some(Command::Dyads { json, db }) => kb::dyads(json, &db),
+        Some(Command::Show { id, json, db }) => kb::show(id, json, &db),
+        Some(Command::Export {
+            format,
+            actor,
+            out,
+            query,
+        }) => kb::export(&format, &actor, out.as_deref(), &query),
+        Some(Command::Serve { addr, db }) => {
+            let store_path = kb::db_path(&db);
+            drop(kb::open_store(&db)?);
+            dyad_serve::serve(&addr, &store_path)
+        }
     }
 }
