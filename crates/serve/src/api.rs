@@ -1,6 +1,7 @@
 //! The JSON API.
 
 use crate::Pool;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -47,6 +48,12 @@ impl From<StoreError> for ApiError {
                 }
             }
         }
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(rejection: QueryRejection) -> ApiError {
+        ApiError::bad_request(rejection.body_text())
     }
 }
 
@@ -168,8 +175,9 @@ async fn health(State(pool): State<Arc<Pool>>) -> Result<Json<serde_json::Value>
 
 async fn events(
     State(pool): State<Arc<Pool>>,
-    Query(query): Query<EventQuery>,
+    query: Result<Query<EventQuery>, QueryRejection>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
+    let Query(query) = query?;
     let filter = filter(&query)?;
     let (limit, offset) = (filter.limit.unwrap_or(100), filter.offset);
     let rows = blocking(pool, move |s| Ok(s.events(&filter)?)).await?;
@@ -180,8 +188,9 @@ async fn events(
 
 async fn timeline(
     State(pool): State<Arc<Pool>>,
-    Query(query): Query<EventQuery>,
+    query: Result<Query<EventQuery>, QueryRejection>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
+    let Query(query) = query?;
     let filter = filter(&query)?;
     let rows = blocking(pool, move |s| Ok(s.events(&filter)?)).await?;
     Ok(Json(dyad_store::export::timelinejs(&rows)))
@@ -211,8 +220,9 @@ pub struct EntityQuery {
 
 async fn entities(
     State(pool): State<Arc<Pool>>,
-    Query(query): Query<EntityQuery>,
+    query: Result<Query<EntityQuery>, QueryRejection>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
+    let Query(query) = query?;
     let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE);
     let rows = blocking(pool, move |s| Ok(s.entities(query.kind.as_deref(), limit)?)).await?;
     Ok(Json(json!({"entities": rows})))
@@ -226,8 +236,9 @@ pub struct SearchQuery {
 
 async fn search(
     State(pool): State<Arc<Pool>>,
-    Query(query): Query<SearchQuery>,
+    query: Result<Query<SearchQuery>, QueryRejection>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
+    let Query(query) = query?;
     let q = query
         .q
         .filter(|q| !q.trim().is_empty())
@@ -242,8 +253,9 @@ async fn search(
 
 async fn export(
     State(pool): State<Arc<Pool>>,
-    Query(query): Query<EventQuery>,
+    query: Result<Query<EventQuery>, QueryRejection>,
 ) -> Result<Response, ApiError> {
+    let Query(query) = query?;
     let format: Format = query
         .format
         .as_deref()

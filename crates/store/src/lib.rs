@@ -96,6 +96,18 @@ impl Store {
         &self.connection
     }
 
+    /// SQLite's own consistency check: `"ok"` when the file is sound.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        Ok(self
+            .connection
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    /// Documents that have no sentences: a half-written document would show up here.
+    pub fn documents_without_sentences(&self) -> Result<i64, StoreError> {
+        Ok(self.connection.query_row("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.document_id = d.id)", [], |r| r.get(0))?)
+    }
+
     /// Number of documents stored.
     pub fn document_count(&self) -> Result<i64, StoreError> {
         Ok(self

@@ -146,6 +146,8 @@ async function init() {
   }
   try {
     const dyads = await getJson("/api/dyads");
+    const wantedPair = new URLSearchParams(location.search).get("pair");
+    if (wantedPair && !dyads.dyads.some((d) => d.pair.join("-") === wantedPair)) dyads.dyads.unshift({ pair: wantedPair.split("-"), events: "?" });
     for (const d of dyads.dyads.slice(0, 60)) {
       const option = document.createElement("option");
       option.value = d.pair.join("-");
@@ -153,7 +155,16 @@ async function init() {
       $("pair").appendChild(option);
     }
   } catch (_) { /* the timeline still loads */ }
-  $("filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
+  // Filters can come in the page's address (shareable links): ?pair=ITA-JPN&kind=alliance&from=1900
+  const params = new URLSearchParams(location.search);
+  for (const id of ["pair", "from", "to", "q"]) {
+    if (params.has(id)) $(id).value = params.get(id);
+  }
+  if (params.has("kind")) {
+    const wanted = params.get("kind").split(",");
+    document.querySelectorAll("#kinds input").forEach((i) => (i.checked = wanted.includes(i.value)));
+  }
+  $("filters").addEventListener("submit", (e) => { e.preventDefault(); history.replaceState(null, "", "?" + query()); load(); });
   $("reset").addEventListener("click", () => { $("filters").reset(); document.querySelectorAll("#kinds input").forEach((i) => (i.checked = true)); load(); });
   load();
 }
