@@ -83,9 +83,14 @@ pub struct EventQuery {
     format: Option<String>,
 }
 
+/// The gazetteer is built once: building it per request would cost more than the query.
+static RECOGNISER: std::sync::LazyLock<Option<dyad_entity::Recogniser>> =
+    std::sync::LazyLock::new(|| dyad_entity::Recogniser::new().ok());
+
 fn resolve(name: &str) -> Result<String, ApiError> {
-    let recogniser = dyad_entity::Recogniser::new()
-        .map_err(|_| ApiError::bad_request("entity resources unavailable"))?;
+    let recogniser = RECOGNISER
+        .as_ref()
+        .ok_or_else(|| ApiError::bad_request("entity resources unavailable"))?;
     let upper = name.trim().to_uppercase();
     if upper.len() == 3 && recogniser.gazetteer().state(&upper).is_some() {
         return Ok(upper);

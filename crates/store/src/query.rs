@@ -158,8 +158,10 @@ impl Store {
         for row in rows {
             out.push(row.map_err(|e| map_fts_error(filter.text.as_deref().unwrap_or(""), e))?);
         }
+        // Each document's text is read once, however many of its events are returned.
+        let mut texts: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
         for event in &mut out {
-            self.fill_event(event)?;
+            self.fill_event(event, &mut texts)?;
         }
         Ok(out)
     }
@@ -172,7 +174,7 @@ impl Store {
             .query_row(&sql, params![id], |row| self.event_row(row))
             .optional()?;
         let mut event = row.ok_or(StoreError::NoSuchEvent(id))?;
-        self.fill_event(&mut event)?;
+        self.fill_event(&mut event, &mut Default::default())?;
         Ok(event)
     }
 
@@ -204,7 +206,11 @@ impl Store {
         })
     }
 
-    fn fill_event(&self, event: &mut EventRow) -> Result<(), StoreError> {
+    fn fill_event(
+        &self,
+        event: &mut EventRow,
+        texts: &mut std::collections::HashMap<i64, String>,
+    ) -> Result<(), StoreError> {
         let connection = self.connection();
         let mut actors = connection.prepare_cached(
             "SELECT code FROM event_actors WHERE event_id = ?1 ORDER BY position",
@@ -213,8 +219,7 @@ impl Store {
             .query_map(params![event.id], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         let mut evidence = connection.prepare_cached(
-            "SELECT ev.section, ev.start, ev.end, ev.trigger, ev.trigger_start, ev.trigger_end, substr(d.text, ev.start + 1, ev.end - ev.start) \
-             FROM evidence ev JOIN events e ON e.id = ev.event_id JOIN documents d ON d.id = e.document_id WHERE ev.event_id = ?1 ORDER BY ev.id",
+            "SELECT section, start, end, trigger, trigger_start, trigger_end, '' FROM evidence WHERE event_id = ?1 ORDER BY id",
         )?;
         let rows: Vec<(String, i64, i64, String, i64, i64, String)> = evidence
             .query_map(params![event.id], |r| {
@@ -230,11 +235,18 @@ impl Store {
             })?
             .collect::<Result<_, _>>()?;
         // SQLite's substr counts characters, not bytes: slice the text in Rust instead.
-        let text: String = connection.query_row(
-            "SELECT text FROM documents WHERE id = ?1",
-            params![event.document_id],
-            |r| r.get(0),
-        )?;
+        if !texts.contains_key(&event.document_id) {
+            let text: String = connection.query_row(
+                "SELECT text FROM documents WHERE id = ?1",
+                params![event.document_id],
+                |r| r.get(0),
+            )?;
+            texts.insert(event.document_id, text);
+        }
+        let text = texts
+            .get(&event.document_id)
+            .map(String::as_str)
+            .unwrap_or("");
         for (index, (section, start, end, trigger, trigger_start, trigger_end, _)) in
             rows.into_iter().enumerate()
         {
