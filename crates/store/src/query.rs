@@ -235,13 +235,13 @@ impl Store {
             })?
             .collect::<Result<_, _>>()?;
         // SQLite's substr counts characters, not bytes: slice the text in Rust instead.
-        if !texts.contains_key(&event.document_id) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = texts.entry(event.document_id) {
             let text: String = connection.query_row(
                 "SELECT text FROM documents WHERE id = ?1",
                 params![event.document_id],
                 |r| r.get(0),
             )?;
-            texts.insert(event.document_id, text);
+            slot.insert(text);
         }
         let text = texts
             .get(&event.document_id)
