@@ -353,6 +353,18 @@ impl Gazetteer {
         self.states.get(code).and_then(|&i| self.entries.get(i))
     }
 
+    /// The ISO alpha-3 code of a state given by code, name or demonym ("ITA", "Italy",
+    /// "Italian", "Kingdom of Italy").
+    pub fn resolve_state(&self, name: &str) -> Option<String> {
+        let upper = name.trim().to_uppercase();
+        if upper.len() == 3 && self.state(&upper).is_some() {
+            return Some(upper);
+        }
+        self.lookup(name)
+            .filter(|e| e.kind == EntityKind::State)
+            .and_then(|e| e.code.clone())
+    }
+
     /// Resolve a name ("Italy", "Japanese", "Kingdom of Italy") to its entry, ignoring case.
     pub fn lookup(&self, name: &str) -> Option<&Entry> {
         self.by_name

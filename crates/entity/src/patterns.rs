@@ -34,7 +34,7 @@ pub static TITLE_STATES: LazyLock<Vec<(String, Option<String>)>> = LazyLock::new
 /// A capitalised name word, a name particle, or a regnal number.
 const NAME_WORD: &str = r"(?:d'[\p{Lu}][\p{L}]+|[\p{Lu}]\.|[\p{Lu}][\p{L}'’\-]*|(?:de|da|di|del|della|dei|von|van|der|bin|ibn|le|la)\b|al-[\p{Lu}][\p{L}]+)";
 
-/// Title followed by a name: "Prime Minister Giorgia Meloni", "Pope Gregory XIII",
+/// Title followed by a name: "Prime Minister Golda Meir", "Pope Pius IX",
 /// "Count Alessandro Fè d'Ostiani". Group 1: title, group 2: name.
 pub static TITLED_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let titles: Vec<String> = TITLE_STATES.iter().map(|(t, _)| regex::escape(t)).collect();
@@ -111,14 +111,14 @@ pub const NOT_NAME_STARTS: &[&str] = &[
 ];
 
 /// A name without a title, accepted by its context: "Fidel Castro visited", "the painter
-/// Antonio Fontanesi", "signed by Indira Gandhi and …". Group 1: the name.
+/// Diego Rivera", "signed by Indira Gandhi and …". Group 1: the name.
 pub static BARE_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(&format!(
         r"\b([\p{{Lu}}][\p{{L}}'’\-]+(?:[ \t]+(?:{NAME_WORD}|(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)\b)){{1,3}})"
     ))
 });
 
-/// Lower-case role nouns before a bare name ("the painter Antonio Fontanesi").
+/// Lower-case role nouns before a bare name ("the painter Diego Rivera").
 pub const ROLE_NOUNS: &[&str] = &[
     "painter",
     "sculptor",

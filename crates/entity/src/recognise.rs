@@ -277,7 +277,7 @@ impl Recogniser {
     }
 
     /// A wikitext link says what its text names: `[[Kingdom of Italy|Italy]]` is the
-    /// historical polity, `[[Tokugawa Akitake]]` is not a place.
+    /// historical polity, `[[Simón Bolívar]]` is not a place.
     fn apply_links(&self, doc: &Document, mentions: &mut Vec<Mention>) {
         for link in &doc.links {
             let Some(entry) = self.gazetteer.lookup(&link.target) else {

@@ -44,7 +44,11 @@ pub struct GoldError {
     pub message: String,
 }
 
-pub fn parse_gold_events(text: &str, input: &str) -> Result<Vec<GoldEvent>, GoldError> {
+/// Parse JSON lines into records, naming the line of the first that does not parse.
+fn parse_jsonl<T: serde::de::DeserializeOwned>(
+    text: &str,
+    input: &str,
+) -> Result<Vec<T>, GoldError> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
@@ -58,18 +62,12 @@ pub fn parse_gold_events(text: &str, input: &str) -> Result<Vec<GoldEvent>, Gold
         .collect()
 }
 
+pub fn parse_gold_events(text: &str, input: &str) -> Result<Vec<GoldEvent>, GoldError> {
+    parse_jsonl(text, input)
+}
+
 pub fn parse_gold_facts(text: &str, input: &str) -> Result<Vec<serde_json::Value>, GoldError> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| {
-            serde_json::from_str(l).map_err(|e| GoldError {
-                input: input.into(),
-                line: i + 1,
-                message: e.to_string(),
-            })
-        })
-        .collect()
+    parse_jsonl(text, input)
 }
 
 fn sorted(actors: &[String]) -> Vec<String> {

@@ -91,15 +91,9 @@ fn resolve(name: &str) -> Result<String, ApiError> {
     let recogniser = RECOGNISER
         .as_ref()
         .ok_or_else(|| ApiError::bad_request("entity resources unavailable"))?;
-    let upper = name.trim().to_uppercase();
-    if upper.len() == 3 && recogniser.gazetteer().state(&upper).is_some() {
-        return Ok(upper);
-    }
     recogniser
         .gazetteer()
-        .lookup(name)
-        .filter(|e| e.kind == dyad_entity::EntityKind::State)
-        .and_then(|e| e.code.clone())
+        .resolve_state(name)
         .ok_or_else(|| ApiError::bad_request(format!("unknown state `{name}`")))
 }
 

@@ -155,16 +155,11 @@ pub fn ingest(paths: &[PathBuf], db: &DbArgs, input: &InputArgs) -> Result<()> {
 /// A state given by name, demonym or code → its ISO alpha-3 code.
 pub fn resolve_state(name: &str) -> Result<String> {
     let recogniser = dyad_entity::Recogniser::new()?;
-    let upper = name.to_uppercase();
-    if name.len() == 3 && recogniser.gazetteer().state(&upper).is_some() {
-        return Ok(upper);
-    }
-    recogniser
-        .gazetteer()
-        .lookup(name)
-        .filter(|e| e.kind == dyad_entity::EntityKind::State)
-        .and_then(|e| e.code.clone())
-        .with_context(|| format!("`{name}` is not a state dyad knows (give a name, a demonym or an ISO alpha-3 code)"))
+    recogniser.gazetteer().resolve_state(name).with_context(|| {
+        format!(
+            "`{name}` is not a state dyad knows (give a name, a demonym or an ISO alpha-3 code)"
+        )
+    })
 }
 
 fn filter(actors: &[String], query: &QueryArgs) -> Result<EventFilter> {
