@@ -47,6 +47,9 @@ pub struct AnchorContext<'a> {
 pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
     let mut reference: Option<RefTime> = None;
     for (index, timex) in timexes.iter_mut().enumerate() {
+        // A date counted back from the reported quarter ("a year earlier") must not become the
+        // reference itself, or the next one would count back from it.
+        let mut keeps_reference = false;
         if let Some(spec) = timex.value.strip_prefix('@').map(|_| timex.value.clone()) {
             match RelativeValue::parse(&spec) {
                 Ok(mut relative) => {
@@ -54,10 +57,11 @@ pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
                     let by_quarter = matches!(
                         relative.relative,
                         Relative::Shift {
-                            unit: crate::value::Unit::Year,
+                            unit: crate::value::Unit::YearByQuarter,
                             ..
                         }
                     ) && reference.is_some_and(|r| r.quarter);
+                    keeps_reference = by_quarter;
                     let at = match (context.mode, relative.anchor()) {
                         (Mode::News, Anchor::Speech) if !by_quarter => context.dct.or(reference),
                         _ => reference.or(context.dct),
@@ -125,6 +129,7 @@ pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
                 .is_some_and(|m| !matches!(m, "START" | "MID" | "END"));
         let moves_reference = matches!(timex.kind, crate::TimexType::Date | crate::TimexType::Time)
             && !approximate
+            && !keeps_reference
             && !context.range_ends.contains(&index)
             && !context.frozen.iter().any(|f| f.contains(&timex.span));
         if moves_reference {

@@ -359,6 +359,7 @@ fn call(function: &str, args: &[Option<&str>], tables: &Tables) -> Result<String
             let count: i64 = count.parse().map_err(|_| Unreadable)?;
             let unit = lookup(tables, "calendar-unit", arg(1).ok_or(Unreadable)?)?;
             let (unit, factor) = match unit {
+                "year" => ("yearq", 1),
                 "decade" => ("year", 10),
                 "century" => ("year", 100),
                 other => (other, 1),

@@ -113,6 +113,9 @@ pub enum Anchor {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
+    /// A year counted back or forward ("a year ago", "year-earlier"): in financial news
+    /// that reports a quarter, it keeps the quarter ("1988-Q3").
+    YearByQuarter,
     Day,
     Week,
     Month,
@@ -209,6 +212,7 @@ impl RelativeValue {
                     "month" => Unit::Month,
                     "quarter" => Unit::Quarter,
                     "year" => Unit::Year,
+                    "yearq" => Unit::YearByQuarter,
                     "decade" => Unit::Decade,
                     "century" => Unit::Century,
                     _ => return Err(bad()),
@@ -277,7 +281,7 @@ impl RelativeValue {
                 Unit::Week => "XXXX-WXX".into(),
                 Unit::Month => "XXXX-XX".into(),
                 Unit::Quarter => "XXXX-QX".into(),
-                Unit::Year => "XXXX".into(),
+                Unit::Year | Unit::YearByQuarter => "XXXX".into(),
                 Unit::Decade => "XXX".into(),
                 Unit::Century => "XX".into(),
             },
@@ -441,10 +445,10 @@ fn shift(at: RefTime, unit: Unit, offset: i64) -> String {
             )
         }
         (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter, None, _) => format_year(at.year),
-        (Unit::Year, Some(m), _) if at.quarter => {
+        (Unit::YearByQuarter, Some(m), _) if at.quarter => {
             format!("{}-Q{}", format_year(at.year + offset), (m - 1) / 3 + 1)
         }
-        (Unit::Year, _, _) => format_year(at.year + offset),
+        (Unit::Year | Unit::YearByQuarter, _, _) => format_year(at.year + offset),
         (Unit::Decade, _, _) => decade_value(at.year, offset),
         (Unit::Century, _, _) => century_value(at.year, offset),
     }
