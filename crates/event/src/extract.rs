@@ -297,13 +297,26 @@ impl Extractor {
                     .iter()
                     .enumerate()
                     .map(|(i, span)| {
+                        // The next trigger's own subject ("after Japan's attack") is not this one's.
+                        let next_start = spans.get(i + 1).map_or(clause.end, |next| {
+                            cx.mentions
+                                .iter()
+                                .filter(|m| {
+                                    m.kind == EntityKind::State
+                                        && m.span.end <= next.start
+                                        && next.start - m.span.end <= 4
+                                })
+                                .map(|m| m.span.start)
+                                .next_back()
+                                .unwrap_or(next.start)
+                        });
                         let window = Span::new(
                             if i == 0 {
                                 clause.start
                             } else {
                                 spans[i - 1].end
                             },
-                            spans.get(i + 1).map_or(clause.end, |s| s.start),
+                            next_start.max(span.end),
                         );
                         let actors = self.actors(cx, window, trigger, *span);
                         let mut event = self.event(cx, clause, trigger, *span, actors);
@@ -406,7 +419,35 @@ impl Extractor {
         trigger: &Trigger,
         span: Span,
     ) -> Vec<String> {
-        let mut codes = states_in(cx.mentions, clause);
+        // An alliance names its members anywhere in the sentence ("the alliance was formalized
+        // by the Tripartite Pact, which also included Germany").
+        let scope = if trigger.kind == "alliance" {
+            cx.span
+        } else {
+            clause
+        };
+        let text = cx.doc.text.as_str();
+        let parties: Vec<Mention> = cx
+            .mentions
+            .iter()
+            .filter(|m| !is_bystander(text, m, cx.mentions))
+            .cloned()
+            .collect();
+        let mut codes = states_in(&parties, scope);
+        // "following its attack": the possessive points back to the last state named.
+        let before_trigger = text[cx.span.start..span.start].trim_end();
+        if before_trigger.ends_with(" its") || before_trigger.ends_with(" their") {
+            if let Some(code) = cx
+                .mentions
+                .iter()
+                .filter(|m| m.span.end <= span.start && m.kind == EntityKind::State)
+                .filter_map(|m| m.code.clone())
+                .next_back()
+            {
+                codes.retain(|c| *c != code);
+                codes.insert(0, code);
+            }
+        }
         if codes.is_empty() {
             // No state named in the clause: the people and places in it stand for theirs.
             codes = codes_of(
@@ -801,7 +842,9 @@ fn assign_units(spans: &[Span], units: &[&DateUnit]) -> Vec<Option<usize>> {
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for (ti, t) in spans.iter().enumerate() {
         for (ui, u) in units.iter().enumerate() {
-            pairs.push((distance(*t, u.span), ti, ui));
+            // As in `when`: a date before its trigger counts as a little farther.
+            let cost = distance(*t, u.span) + if u.span.end <= t.start { 10 } else { 0 };
+            pairs.push((cost, ti, ui));
         }
     }
     pairs.sort();
@@ -857,3 +900,57 @@ const NEW_EVENT_OPENINGS: &[&str] = &[
     "Meanwhile",
     "In the meantime",
 ];
+
+const NOT_ACTORS: &str = include_str!("../resources/not-actors.tsv");
+
+/// Phrases before a state's name that make it a bystander, from `resources/not-actors.tsv`.
+static BYSTANDER_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    NOT_ACTORS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// A state named as a bystander ("in solidarity with Japan") or as where a place lies ("Tianjin
+/// in China") is not a party to the event.
+fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
+    if mention.kind != EntityKind::State {
+        return false;
+    }
+    let mut from = mention.span.start.saturating_sub(30);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..mention.span.start].to_lowercase();
+    let before = before.trim_end().trim_end_matches("the").trim_end();
+    if BYSTANDER_PHRASES
+        .iter()
+        .any(|p| before.ends_with(p.as_str()))
+    {
+        return true;
+    }
+    // "<place> in <state>": the state locates the place (a known place, or a capitalised name
+    // that is no entity of its own; "the Boxer Rebellion in China" keeps China).
+    if let Some(rest) = before.strip_suffix(" in") {
+        let word_end = from + rest.len();
+        let word_start = text[..word_end]
+            .rfind(|c: char| c.is_whitespace())
+            .map_or(0, |i| i + 1);
+        let word = &text[word_start..word_end];
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let covering = mentions
+            .iter()
+            .find(|m| m.span.start <= word_start && m.span.end >= word_end);
+        return match covering {
+            Some(m) => m.kind == EntityKind::Place,
+            None => {
+                capitalised
+                    && word_start > 0
+                    && !text[..word_start].trim_end().ends_with(['.', '\n'])
+            }
+        };
+    }
+    false
+}
