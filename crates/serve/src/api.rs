@@ -285,6 +285,58 @@ async fn not_found() -> ApiError {
     }
 }
 
+/// Requests per second each client address may make (with a burst of twice as many).
+pub const RATE_PER_SECOND: f64 = 1000.0;
+
+/// A token bucket per client address: a client over its rate gets 429 until tokens refill.
+#[derive(Default)]
+pub struct RateLimiter {
+    buckets:
+        std::sync::Mutex<std::collections::HashMap<std::net::IpAddr, (f64, std::time::Instant)>>,
+}
+
+impl RateLimiter {
+    fn allow(&self, ip: std::net::IpAddr) -> bool {
+        let Ok(mut buckets) = self.buckets.lock() else {
+            return true;
+        };
+        let now = std::time::Instant::now();
+        if buckets.len() > 10_000 {
+            // Forget idle clients rather than grow without bound.
+            buckets.retain(|_, (_, seen)| now.duration_since(*seen) < Duration::from_secs(60));
+        }
+        let (tokens, seen) = buckets.entry(ip).or_insert((2.0 * RATE_PER_SECOND, now));
+        *tokens = (*tokens + now.duration_since(*seen).as_secs_f64() * RATE_PER_SECOND)
+            .min(2.0 * RATE_PER_SECOND);
+        *seen = now;
+        if *tokens >= 1.0 {
+            *tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+static LIMITER: std::sync::LazyLock<RateLimiter> = std::sync::LazyLock::new(RateLimiter::default);
+
+async fn rate_limit(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let ip = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip());
+    if let Some(ip) = ip {
+        if !LIMITER.allow(ip) {
+            return ApiError {
+                status: StatusCode::TOO_MANY_REQUESTS,
+                message: "too many requests".into(),
+            }
+            .into_response();
+        }
+    }
+    next.run(request).await
+}
+
 pub fn router(pool: Arc<Pool>) -> Router {
     Router::new()
         .route("/api/health", get(health))
@@ -299,6 +351,7 @@ pub fn router(pool: Arc<Pool>) -> Router {
         .route("/api/{*rest}", get(not_found))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(16 * 1024))
         .layer(tower::limit::ConcurrencyLimitLayer::new(64))
+        .layer(axum::middleware::from_fn(rate_limit))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(10),

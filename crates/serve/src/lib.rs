@@ -3,10 +3,12 @@
 //! A JSON API (`/api/events`, `/api/timeline`, `/api/dyads`, `/api/entities`,
 //! `/api/events/{id}`, `/api/search`, `/api/export`, `/api/health`, with an OpenAPI document at
 //! `/api/openapi.json`) and a web UI whose assets are compiled into the binary. Requests are
-//! bounded (body size, concurrency, time, page size), queries are parameterised, and errors are
-//! JSON with a status code and no internals.
+//! bounded (body size, concurrency, time, page size, a rate per client address), queries are
+//! parameterised, and errors are JSON with a status code and no internals.
 
 mod api;
+
+pub use api::RATE_PER_SECOND;
 mod ui;
 
 use anyhow::{Context, Result};
@@ -69,11 +71,14 @@ pub fn serve(addr: &str, db: &Path) -> Result<()> {
             "dyad: serving {} at http://{local}/ (API at http://{local}/api/, Ctrl-C stops)",
             db.display()
         );
-        axum::serve(listener, app(pool))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .context("server stopped")
+        axum::serve(
+            listener,
+            app(pool).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .context("server stopped")
     })
 }

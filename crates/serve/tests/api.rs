@@ -156,3 +156,25 @@ async fn ui_is_served_from_the_binary() {
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("/api/events"));
 }
+
+#[tokio::test]
+async fn a_client_over_its_rate_gets_429() {
+    let pool = Arc::new(Pool::open(&DB, 1).unwrap());
+    let app = app(pool);
+    let client: std::net::SocketAddr = "127.0.0.9:5555".parse().unwrap();
+    let mut limited = 0;
+    for _ in 0..(2.0 * dyad_serve::RATE_PER_SECOND) as usize + 200 {
+        let mut request = Request::builder()
+            .uri("/api/openapi.json")
+            .body(Body::empty())
+            .unwrap();
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(client));
+        let response = app.clone().oneshot(request).await.unwrap();
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            limited += 1;
+        }
+    }
+    assert!(limited > 0, "no request was limited");
+}
