@@ -314,4 +314,5 @@ fn clicking_filters_and_an_event_in_a_real_browser() {
     assert!(screenshot.len() > 40_000, "screenshot looks blank");
     driver.quit();
     let _ = driver_process.kill();
+    let _ = driver_process.wait();
 }
