@@ -280,3 +280,48 @@ fn extract_follows_the_output_contract() {
     }
     assert!(count >= 40, "{count} events");
 }
+
+/// Everything outside the tags of a TimeML file, for byte-for-byte comparison.
+fn without_timeml_annotations(text: &str) -> String {
+    let body_start = text.find("<TEXT>").unwrap_or(0);
+    let body_end = text.find("</TEXT>").unwrap_or(text.len());
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in text[body_start..body_end].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn tag_rewrites_timeml_byte_for_byte_outside_the_tags() {
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/eval/tbaq-cleaned/TimeBank/APW19980227.0487.tml");
+    if !gold.exists() {
+        eprintln!("skipped: {} not present", gold.display());
+        return;
+    }
+    let output = dyad(&["tag", gold.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let tagged = String::from_utf8(output.stdout).unwrap();
+    let original = std::fs::read_to_string(&gold).unwrap();
+    assert_eq!(
+        without_timeml_annotations(&tagged),
+        without_timeml_annotations(&original)
+    );
+    assert!(tagged.contains("<TIMEX3 tid=\"t1\""));
+    assert!(!tagged.contains("<EVENT") && !tagged.contains("<TLINK"));
+    assert_eq!(
+        &tagged[..tagged.find("<TEXT>").unwrap()],
+        &original[..original.find("<TEXT>").unwrap()]
+    );
+}
