@@ -151,11 +151,8 @@ impl Recogniser {
         self.apply_links(doc, &mut mentions);
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let people = self.people(text, &mentions);
-        mentions.retain(|m| {
-            !people
-                .iter()
-                .any(|p| p.span.overlaps(&m.span) && m.kind != EntityKind::State)
-        });
+        let person_spans = SpanIndex::new(people.iter().map(|p| p.span).collect());
+        mentions.retain(|m| m.kind == EntityKind::State || !person_spans.overlaps(m.span));
         mentions.extend(people);
         let named = self.named_treaties_and_wars(text, &mentions);
         mentions.extend(named);
@@ -171,9 +168,10 @@ impl Recogniser {
             })
             .map(|m| m.span)
             .collect();
+        let names = SpanIndex::new(names);
         mentions.retain(|m| {
             !matches!(m.kind, EntityKind::State | EntityKind::Place)
-                || !names.iter().any(|n| n.contains(&m.span) && *n != m.span)
+                || !names.contains_strictly(m.span)
         });
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let dyad = document_dyad(doc, &self.gazetteer, &mentions);
@@ -819,4 +817,37 @@ fn overlapping(mentions: &[Mention], span: Span) -> impl Iterator<Item = &Mentio
     mentions[start..end]
         .iter()
         .filter(move |m| m.span.overlaps(&span))
+}
+
+/// Spans sorted by start, for overlap and containment queries in logarithmic time: every span
+/// is at most `longest` bytes, so only those starting less than that before a query can reach it.
+struct SpanIndex {
+    spans: Vec<Span>,
+    longest: usize,
+}
+
+impl SpanIndex {
+    fn new(mut spans: Vec<Span>) -> SpanIndex {
+        spans.sort();
+        let longest = spans.iter().map(Span::len).max().unwrap_or(0);
+        SpanIndex { spans, longest }
+    }
+
+    fn candidates(&self, span: Span) -> impl Iterator<Item = &Span> {
+        let end = self.spans.partition_point(|s| s.start < span.end);
+        let start = self
+            .spans
+            .partition_point(|s| s.start + self.longest < span.start);
+        self.spans[start.min(end)..end].iter()
+    }
+
+    fn overlaps(&self, span: Span) -> bool {
+        self.candidates(span).any(|s| s.overlaps(&span))
+    }
+
+    /// Whether a span strictly larger than `span` contains it.
+    fn contains_strictly(&self, span: Span) -> bool {
+        self.candidates(span)
+            .any(|s| s.contains(&span) && *s != span)
+    }
 }
