@@ -25,6 +25,16 @@ pub struct EventFilter {
     pub offset: usize,
 }
 
+impl EventFilter {
+    /// Kinds from a comma-separated list ("alliance,treaty"), blanks dropped.
+    pub fn parse_kinds(list: &str) -> Vec<String> {
+        list.split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+}
+
 /// One event as stored.
 #[derive(Debug, Clone, Serialize)]
 pub struct EventRow {

@@ -171,12 +171,7 @@ fn filter(actors: &[String], query: &QueryArgs) -> Result<EventFilter> {
         kinds: query
             .kind
             .as_deref()
-            .map(|k| {
-                k.split(',')
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            })
+            .map(EventFilter::parse_kinds)
             .unwrap_or_default(),
         from: query.from,
         to: query.to,
