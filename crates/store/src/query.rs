@@ -64,6 +64,45 @@ pub struct EventRow {
     pub evidence: Vec<serde_json::Value>,
 }
 
+impl EventRow {
+    /// The row an extracted event would be stored as (`id` is its position, from 1), so that
+    /// `dyad extract` and the exports build the output contract in one place.
+    pub fn from_event(doc: &str, index: usize, event: &dyad_event::Event) -> EventRow {
+        let bounds = event.when.as_deref().and_then(crate::year_bounds);
+        let first = event.evidence.first();
+        let span = |s: dyad_read::Span| [s.start as i64, s.end as i64];
+        EventRow {
+            id: index as i64 + 1,
+            doc: doc.to_string(),
+            document_id: 0,
+            kind: event.kind.clone(),
+            when: event.when.clone(),
+            year_from: bounds.map(|b| b.0),
+            year_to: bounds.map(|b| b.1),
+            when_source: serde_json::to_value(event.when_source).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+            actors: event.actors.clone(),
+            place: event.place.clone(),
+            instrument: event.instrument.clone(),
+            plover: event.plover.clone(),
+            cameo: event.cameo.clone(),
+            goldstein: event.goldstein,
+            polarity: event.polarity.to_string(),
+            modality: event.modality.to_string(),
+            section: first.map(|e| e.section.join(" / ")).unwrap_or_default(),
+            sentence: first.map(|e| e.sentence.clone()).unwrap_or_default(),
+            span: first.map(|e| span(e.span)).unwrap_or([0, 0]),
+            trigger: first.map(|e| e.trigger.clone()).unwrap_or_default(),
+            trigger_span: first.map(|e| span(e.trigger_span)).unwrap_or([0, 0]),
+            participants: event.participants.iter().filter_map(|p| serde_json::to_value(p).ok()).collect(),
+            evidence: event
+                .evidence
+                .iter()
+                .map(|e| serde_json::json!({"section": e.section.join(" / "), "sentence": e.sentence, "span": span(e.span), "trigger": e.trigger, "trigger_span": span(e.trigger_span)}))
+                .collect(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchHit {
     pub sentence_id: i64,

@@ -46,30 +46,13 @@ pub fn run(file: Option<&Path>, format: OutputFormat, facts: bool, args: &InputA
     Ok(())
 }
 
-/// The stable output contract, plus dyad's extra fields.
+/// The stable output contract, plus dyad's extra fields (built where the exports build it).
 pub fn event_record(extraction: &Extraction, index: usize, event: &Event) -> Value {
-    let first = event.evidence.first();
-    json!({
-        "doc": extraction.title,
-        "section": first.map(|e| e.section.clone()).unwrap_or_default(),
-        "sentence": first.map(|e| e.sentence.as_str()).unwrap_or(""),
-        "span": first.map(|e| [e.span.start, e.span.end]),
-        "when": event.when,
-        "kind": event.kind,
-        "actors": event.actors,
-        "place": event.place,
-        "evidence": first.map(|e| e.trigger.as_str()).unwrap_or(""),
-        "id": format!("E{:03}", index + 1),
-        "when_source": event.when_source,
-        "plover": event.plover,
-        "cameo": event.cameo,
-        "goldstein": event.goldstein,
-        "polarity": event.polarity,
-        "modality": event.modality,
-        "participants": event.participants,
-        "instrument": event.instrument,
-        "mentions": event.evidence.iter().map(|e| json!({"section": e.section, "span": [e.span.start, e.span.end], "trigger_span": [e.trigger_span.start, e.trigger_span.end], "trigger": e.trigger})).collect::<Vec<_>>(),
-    })
+    dyad_store::export::event_record(&dyad_store::EventRow::from_event(
+        &extraction.title,
+        index,
+        event,
+    ))
 }
 
 fn write_table(out: &mut impl Write, extraction: &Extraction) -> Result<()> {
