@@ -42,6 +42,8 @@ pub enum Command {
         #[arg(long)]
         dct: Option<String>,
         /// news: relative dates count from the DCT; narrative: from the date the text has reached.
+        /// Without it, TimeML input is judged by its text and DCT (history far before the DCT is
+        /// a narrative); other input is a narrative.
         #[arg(long)]
         mode: Option<String>,
         #[arg(long, value_enum)]
@@ -186,8 +188,9 @@ pub enum EvalCommand {
         /// Directory of system .tml files with the same names.
         #[arg(long)]
         system: Option<PathBuf>,
-        /// Anchoring mode for the one-step form.
-        #[arg(long, default_value = "news")]
+        /// Anchoring mode for the one-step form: news, narrative, or auto (each file by its
+        /// text and DCT).
+        #[arg(long, default_value = "auto")]
         mode: String,
         /// Print a row for each file.
         #[arg(long)]

@@ -58,6 +58,79 @@ impl std::str::FromStr for Mode {
     }
 }
 
+/// Guess how a text should be anchored when the user does not say: a narrative (history,
+/// encyclopedia) when there is no creation time, or when it names many years or mostly years
+/// more than ten years before it, and seldom names weekdays or "yesterday" as news does; news
+/// otherwise.
+///
+/// ```
+/// use dyad_time::{detect_mode, Mode};
+/// assert_eq!(detect_mode("Troops landed in 1943 and left in 1945.", Some("2009-12-19")), Mode::Narrative);
+/// assert_eq!(detect_mode("The minister said on Friday that 1998 was hard.", Some("1998-02-27")), Mode::News);
+/// ```
+pub fn detect_mode(text: &str, dct: Option<&str>) -> Mode {
+    let Some(dct_year) = dct.and_then(value::RefTime::parse).map(|r| r.year) else {
+        return Mode::Narrative;
+    };
+    let bytes = text.as_bytes();
+    let (mut old, mut all) = (0usize, 0usize);
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let is_year = bytes[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if is_year {
+            if let Ok(year) = text[i..i + 4].parse::<i64>() {
+                if (1000..=2199).contains(&year) {
+                    all += 1;
+                    if year < dct_year - 10 {
+                        old += 1;
+                    }
+                }
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    // Years before the common era are long past, whatever their digits.
+    let lower = text.to_ascii_lowercase();
+    let bc = lower.matches(" bc").count()
+        + lower.matches(" bce").count()
+        + lower.matches(" b.c.").count();
+    old += bc;
+    all += bc;
+    // News speaks from its day: weekdays and "yesterday" are its marks.
+    let words = lower.split_whitespace().count().max(1);
+    let deictic = lower
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| {
+            matches!(
+                *w,
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "yesterday"
+                    | "today"
+                    | "tomorrow"
+                    | "tonight"
+            )
+        })
+        .count();
+    let newsy = deictic * 1000 / words >= 2;
+    // A history names many years, or years long past; news names few, near its day.
+    let dense = all >= 5 && all * 1000 / words >= 8;
+    if all > 0 && (old * 2 > all || dense) && !newsy {
+        Mode::Narrative
+    } else {
+        Mode::News
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct TagOptions {
     pub mode: Mode,

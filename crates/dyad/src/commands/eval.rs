@@ -67,7 +67,11 @@ fn timex(
     errors: bool,
     json: bool,
 ) -> Result<()> {
-    let mode: Mode = mode.parse().map_err(anyhow::Error::msg)?;
+    let mode: Option<Mode> = if mode == "auto" {
+        None
+    } else {
+        Some(mode.parse().map_err(anyhow::Error::msg)?)
+    };
     let tagger = Tagger::new()?;
     let files = tml_files(gold_root)?;
     anyhow::ensure!(!files.is_empty(), "{}: no .tml files", gold_root.display());
@@ -108,7 +112,8 @@ fn timex(
             }
             None => {
                 let options = TagOptions {
-                    mode,
+                    mode: mode
+                        .unwrap_or_else(|| dyad_time::detect_mode(&gold.text, gold.dct.as_deref())),
                     dct: gold.dct.clone(),
                 };
                 let tagging = tagger.tag(&gold.text, &options);

@@ -27,14 +27,13 @@ pub fn run(
         let source = std::fs::read_to_string(path)
             .with_context(|| format!("{}: cannot read", path.display()))?;
         let doc = TimemlDocument::parse(&source, &path.display().to_string())?;
-        let options = TagOptions {
-            mode: mode
-                .as_deref()
-                .unwrap_or("news")
-                .parse()
-                .map_err(anyhow::Error::msg)?,
-            dct: dct.or(doc.dct.clone()),
+        let dct = dct.or(doc.dct.clone());
+        // Without --mode, the text decides: history far before its DCT is a narrative.
+        let mode = match mode.as_deref() {
+            Some(mode) => mode.parse().map_err(anyhow::Error::msg)?,
+            None => dyad_time::detect_mode(&doc.text, dct.as_deref()),
         };
+        let options = TagOptions { mode, dct };
         let tagging = tagger.tag(&doc.text, &options);
         match format.unwrap_or(TagFormat::Timeml) {
             TagFormat::Timeml => out.write_all(doc.write(&tagging.timexes).as_bytes())?,
