@@ -45,16 +45,18 @@ pub fn run(
         }
         return Ok(());
     }
-    let options = TagOptions {
-        mode: mode
-            .as_deref()
-            .unwrap_or("narrative")
-            .parse::<Mode>()
-            .map_err(anyhow::Error::msg)?,
-        dct,
-    };
+    let chosen: Option<Mode> = mode
+        .as_deref()
+        .map(str::parse)
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
     for doc in documents(file, args)? {
         let doc = doc?;
+        // Without --mode each document is judged by its text and the DCT (narrative without one).
+        let options = TagOptions {
+            mode: chosen.unwrap_or_else(|| dyad_time::detect_mode(&doc.text, dct.as_deref())),
+            dct: dct.clone(),
+        };
         let tagging = tagger.tag_document(&doc, &options);
         match format.unwrap_or(TagFormat::Jsonl) {
             TagFormat::Jsonl => {
