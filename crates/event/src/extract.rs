@@ -913,8 +913,8 @@ static BYSTANDER_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// A state named as a bystander ("in solidarity with Japan") or as where a place lies ("Tianjin
-/// in China") is not a party to the event.
+/// A state named as a bystander ("in solidarity with Peru") or as where a place lies
+/// ("Weihaiwei in China") is not a party to the event.
 fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
     if mention.kind != EntityKind::State {
         return false;
@@ -923,7 +923,8 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = text[from..mention.span.start].to_lowercase();
+    // ASCII lower-casing keeps byte offsets, which the place check below relies on.
+    let before = text[from..mention.span.start].to_ascii_lowercase();
     let before = before.trim_end().trim_end_matches("the").trim_end();
     if BYSTANDER_PHRASES
         .iter()

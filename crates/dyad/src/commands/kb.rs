@@ -153,9 +153,8 @@ pub fn ingest(paths: &[PathBuf], db: &DbArgs, input: &InputArgs) -> Result<()> {
 }
 
 /// A state given by name, demonym or code → its ISO alpha-3 code.
-pub fn resolve_state(name: &str) -> Result<String> {
-    let recogniser = dyad_entity::Recogniser::new()?;
-    recogniser.gazetteer().resolve_state(name).with_context(|| {
+pub fn resolve_state(gazetteer: &dyad_entity::Gazetteer, name: &str) -> Result<String> {
+    gazetteer.resolve_state(name).with_context(|| {
         format!(
             "`{name}` is not a state dyad knows (give a name, a demonym or an ISO alpha-3 code)"
         )
@@ -164,10 +163,16 @@ pub fn resolve_state(name: &str) -> Result<String> {
 
 fn filter(actors: &[String], query: &QueryArgs) -> Result<EventFilter> {
     Ok(EventFilter {
-        actors: actors
-            .iter()
-            .map(|a| resolve_state(a))
-            .collect::<Result<_>>()?,
+        actors: if actors.is_empty() {
+            Vec::new()
+        } else {
+            // One gazetteer for all the names: building it costs more than the query.
+            let recogniser = dyad_entity::Recogniser::new()?;
+            actors
+                .iter()
+                .map(|a| resolve_state(recogniser.gazetteer(), a))
+                .collect::<Result<_>>()?
+        },
         kinds: query
             .kind
             .as_deref()
