@@ -326,8 +326,10 @@ impl Recogniser {
                 })
                 .and_then(|m| m.code.clone())
         };
-        let push = |person: Mention, people: &mut Vec<Mention>| {
-            if !people.iter().any(|p| p.span.overlaps(&person.span)) {
+        // People found so far, to keep them apart in logarithmic time.
+        let mut taken = DisjointSpans::default();
+        let push = |person: Mention, people: &mut Vec<Mention>, taken: &mut DisjointSpans| {
+            if taken.insert(person.span) {
                 people.push(person);
             }
         };
@@ -356,6 +358,7 @@ impl Recogniser {
                         "appositive",
                     ),
                     &mut people,
+                    &mut taken,
                 );
             }
         }
@@ -367,7 +370,8 @@ impl Recogniser {
                 // "President of the Italian Republic Carlo Azeglio Ciampi": a state's name at
                 // the start of the name group belongs to the title.
                 let mut name_start = name.start();
-                if let Some(state) = mentions.iter().find(|m| {
+                let upto = mentions.partition_point(|m| m.span.start < name.start() + 1);
+                if let Some(state) = mentions[..upto].iter().rev().take(8).find(|m| {
                     m.kind == EntityKind::State
                         && m.span.start < name.start() + 1
                         && m.span.end > name.start()
@@ -411,10 +415,14 @@ impl Recogniser {
                         "title",
                     ),
                     &mut people,
+                    &mut taken,
                 );
             }
         }
         self.bare_people(text, mentions, &mut people);
+        for p in &people {
+            taken.insert(p.span);
+        }
         if let Some(regex) = LIFESPAN_PERSON.as_ref() {
             for caps in regex.captures_iter(text) {
                 let Some(name) = caps.get(1) else { continue };
@@ -433,6 +441,7 @@ impl Recogniser {
                         "lifespan",
                     ),
                     &mut people,
+                    &mut taken,
                 );
             }
         }
@@ -445,6 +454,10 @@ impl Recogniser {
             return;
         };
         let mut candidates: Vec<(Span, bool)> = Vec::new();
+        let mut known = DisjointSpans::default();
+        for p in people.iter() {
+            known.insert(p.span);
+        }
         for caps in regex.captures_iter(text) {
             let Some(name) = caps.get(1) else { continue };
             let span = Span::new(name.start(), name.end());
@@ -461,7 +474,7 @@ impl Recogniser {
                         || dyad_time_word(w)
                 })
                 || overlapping(mentions, span).any(|m| m.kind != EntityKind::Place)
-                || people.iter().any(|p| p.span.overlaps(&span))
+                || known.overlaps(span)
             {
                 continue;
             }
@@ -522,15 +535,20 @@ impl Recogniser {
 
     fn named_treaties_and_wars(&self, text: &str, mentions: &[Mention]) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
-        let free = |span: Span, out: &[Mention]| {
-            !mentions.iter().any(|m| {
-                m.span.overlaps(&span)
-                    && matches!(
+        let names = SpanIndex::new(
+            mentions
+                .iter()
+                .filter(|m| {
+                    matches!(
                         m.kind,
                         EntityKind::Treaty | EntityKind::Organisation | EntityKind::Person
                     )
-            }) && !out.iter().any(|m| m.span.overlaps(&span))
-        };
+                })
+                .map(|m| m.span)
+                .collect(),
+        );
+        let mut taken = DisjointSpans::default();
+        let mut free = |span: Span| !names.overlaps(span) && taken.insert(span);
         for period in self.periods.find(text) {
             if period.name.contains("War")
                 || period.name.contains("Rebellion")
@@ -538,7 +556,7 @@ impl Recogniser {
                 || period.name.contains("Revolution")
             {
                 let span = period.span;
-                if free(span, &out) {
+                if free(span) {
                     out.push(Mention {
                         span,
                         kind: EntityKind::War,
@@ -572,7 +590,7 @@ impl Recogniser {
                     }
                 }
                 let span = Span::new(start, found.end());
-                if matched.split_whitespace().count() < 2 || !free(span, &out) {
+                if matched.split_whitespace().count() < 2 || !free(span) {
                     continue;
                 }
                 out.push(Mention {
@@ -627,7 +645,9 @@ impl Recogniser {
             for (start, _) in lower.match_indices(word) {
                 let end = start + word.len();
                 let sentence_start = text[..start].rfind(['.', '\n']).map_or(0, |i| i + 1);
-                let pair = mentions
+                let from = mentions.partition_point(|m| m.span.start < sentence_start);
+                let to = mentions.partition_point(|m| m.span.start < start);
+                let pair = mentions[from..to]
                     .iter()
                     .filter(|m| {
                         m.span.start >= sentence_start
@@ -697,7 +717,8 @@ impl Recogniser {
             if adjective.is_some() && continent.is_none() {
                 continue;
             }
-            let antecedent = mentions.iter().rev().find(|m| {
+            let upto = mentions.partition_point(|m| m.span.start < start);
+            let antecedent = mentions[..upto].iter().rev().find(|m| {
                 m.span.end <= start
                     && m.kind == EntityKind::State
                     && m.via != "coreference"
@@ -817,6 +838,31 @@ fn overlapping(mentions: &[Mention], span: Span) -> impl Iterator<Item = &Mentio
     mentions[start..end]
         .iter()
         .filter(move |m| m.span.overlaps(&span))
+}
+
+/// Spans that do not overlap one another, kept by start: since their ends are in the same
+/// order, only the last one starting before a query's end can reach into it.
+#[derive(Default)]
+struct DisjointSpans {
+    by_start: std::collections::BTreeMap<usize, usize>,
+}
+
+impl DisjointSpans {
+    fn overlaps(&self, span: Span) -> bool {
+        self.by_start
+            .range(..span.end.max(span.start + 1))
+            .next_back()
+            .is_some_and(|(&start, &end)| Span::new(start, end).overlaps(&span))
+    }
+
+    /// Add `span` unless it overlaps one already there; whether it was added.
+    fn insert(&mut self, span: Span) -> bool {
+        if self.overlaps(span) {
+            return false;
+        }
+        self.by_start.insert(span.start, span.end);
+        true
+    }
 }
 
 /// Spans sorted by start, for overlap and containment queries in logarithmic time: every span

@@ -108,12 +108,12 @@ impl Extractor {
         let units = date_units(doc, &tagging, &mentions);
         // Each trigger is run once over the whole text (one pass per pattern is far cheaper
         // than one per clause); matches are then handed to the clause they lie in.
+        // The literal gates skip the paragraphs a trigger cannot match in.
         let mut triggers: Vec<(usize, Span)> = Vec::new();
+        let scan = self.resources.trigger_gates.scan(&doc.text);
         for (index, trigger) in self.resources.triggers.iter().enumerate() {
             triggers.extend(
-                trigger
-                    .regex
-                    .find_iter(&doc.text)
+                dyad_prefilter::find_in(&trigger.regex, &doc.text, scan.ranges(index))
                     .map(|m| (index, Span::new(m.start(), m.end()))),
             );
         }

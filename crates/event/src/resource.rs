@@ -46,6 +46,8 @@ pub struct FactPattern {
 pub struct Resources {
     pub kinds: HashMap<String, KindInfo>,
     pub triggers: Vec<Trigger>,
+    /// Which paragraphs each trigger can match in (see `dyad-prefilter`).
+    pub trigger_gates: dyad_prefilter::Gates,
     /// (stronger, weaker) kind pairs.
     pub suppress: Vec<(String, String)>,
     pub facts: Vec<FactPattern>,
@@ -155,8 +157,10 @@ impl Resources {
                 regex,
             });
         }
+        let trigger_gates = dyad_prefilter::Gates::new(triggers.iter().map(|t| t.regex.as_str()));
         Ok(Resources {
             kinds,
+            trigger_gates,
             triggers,
             suppress,
             facts,

@@ -186,6 +186,8 @@ pub struct SectionTime {
 pub struct Tagger {
     tables: resource::Tables,
     rules: Vec<resource::Rule>,
+    /// Which paragraphs each rule can match in, found in one pass (see `dyad-prefilter`).
+    gates: dyad_prefilter::Gates,
     periods: period::PeriodGazetteer,
 }
 
@@ -202,9 +204,11 @@ impl Tagger {
                 message,
             }
         })?;
+        let gates = dyad_prefilter::Gates::new(rules.iter().map(|r| r.regex.as_str()));
         Ok(Tagger {
             tables,
             rules,
+            gates,
             periods,
         })
     }
@@ -220,7 +224,7 @@ impl Tagger {
     }
 
     fn tag_with_frozen(&self, text: &str, options: &TagOptions, frozen: &[Span]) -> Tagging {
-        let candidates = recognise::recognise(text, &self.rules, &self.tables);
+        let candidates = recognise::recognise(text, &self.rules, &self.gates, &self.tables);
         let mut timexes: Vec<Timex> = candidates
             .into_iter()
             .map(|c| Timex {

@@ -28,11 +28,18 @@ fn non_empty(text: String) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// All expressions in `text`, in order, without overlaps.
-pub fn recognise(text: &str, rules: &[Rule], tables: &Tables) -> Vec<Candidate> {
+/// All expressions in `text`, in order, without overlaps. `gates` were built from `rules`
+/// (in order); each rule is searched only in the paragraphs that hold a literal it needs.
+pub fn recognise(
+    text: &str,
+    rules: &[Rule],
+    gates: &dyad_prefilter::Gates,
+    tables: &Tables,
+) -> Vec<Candidate> {
+    let scan = gates.scan(text);
     let mut claims: Vec<Claim> = Vec::new();
     for (index, rule) in rules.iter().enumerate() {
-        for caps in rule.regex.captures_iter(text) {
+        for caps in dyad_prefilter::captures_in(&rule.regex, text, scan.ranges(index)) {
             let Some(whole) = caps.get(0) else { continue };
             if let Some(unless) = &rule.unless_after {
                 if unless.is_match(&text[whole.end()..]) {

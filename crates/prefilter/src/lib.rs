@@ -1,0 +1,399 @@
+//! Literal gates for banks of regexes run over long texts: which paragraphs each regex can
+//! match in, found with one Aho–Corasick pass, so that the rest are never searched.
+//!
+//! dyad runs some two hundred rule and trigger regexes over every article. Each is a full
+//! scan of the text, yet most rules need a word that most paragraphs lack ("ago", "century",
+//! a month name, "declared war"). [`Gates`] works out from each pattern's syntax a set of
+//! literals every match must contain ([`required_literals`]), finds all of them in the text
+//! at once, and tells each regex the stretches worth searching ([`Scan::ranges`]): around each
+//! of its literals, as far as a match of the regex can reach (its longest match when that is
+//! bounded, else 128 bytes). A regex with no useful literal is searched everywhere.
+//!
+//! A match is searched for inside one paragraph (text between blank lines), so what a regex
+//! finds across a blank line is not found (no rule of dyad means to); nor is a match of an
+//! unbounded pattern that reaches more than 128 bytes from every literal it holds.
+//!
+//! ```
+//! use dyad_prefilter::{find_in, Gates};
+//! let rules = [regex::Regex::new(r"(?i)\b[0-9]+ years ago\b").unwrap()];
+//! let gates = Gates::new(rules.iter().map(|r| r.as_str()));
+//! let text = "In 1990 it rained.\n\nTwo storms, 5 years ago.\n\nNothing here.";
+//! let scan = gates.scan(text);
+//! let found: Vec<&str> = find_in(&rules[0], text, scan.ranges(0)).map(|m| m.as_str()).collect();
+//! assert_eq!(found, vec!["5 years ago"]);
+//! assert_eq!(scan.ranges(0).count(), 1);
+//! ```
+
+mod literals;
+
+pub use literals::required_literals;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Captures, Match, Regex};
+use std::ops::Range;
+
+/// Shortest literal worth gating on; single characters are everywhere.
+const MIN_LITERAL: usize = 2;
+/// How far from its literal a match of a pattern with no length bound may reach. Dates,
+/// durations and trigger phrases are a few words long; a longer match is cut off here.
+const DEFAULT_REACH: usize = 128;
+
+/// The gates of a bank of patterns, built once and used on many texts.
+#[derive(Debug, Clone)]
+pub struct Gates {
+    count: usize,
+    /// All literals of all gated patterns, searched at once.
+    searcher: Option<AhoCorasick>,
+    /// For each literal, the patterns that need it.
+    owners: Vec<Vec<u32>>,
+    /// For each literal, whether a word boundary must come right before / after it.
+    boundaries: Vec<(bool, bool)>,
+    /// For each pattern, the longest match it can have (bounded by `DEFAULT_REACH`).
+    reach: Vec<usize>,
+    /// Patterns with no useful literal: searched everywhere.
+    ungated: Vec<usize>,
+}
+
+impl Gates {
+    /// Analyse each pattern (as given to `regex::Regex::new`, inline flags included).
+    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Gates {
+        let mut literals: Vec<String> = Vec::new();
+        let mut boundaries: Vec<(bool, bool)> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        let mut owners: Vec<Vec<u32>> = Vec::new();
+        let mut ungated = Vec::new();
+        let mut reach = Vec::new();
+        let mut count = 0;
+        for (pattern_index, pattern) in patterns.into_iter().enumerate() {
+            count += 1;
+            reach.push(
+                literals::maximum_len(pattern).map_or(DEFAULT_REACH, |n| n.min(DEFAULT_REACH)),
+            );
+            match literals::required(pattern, MIN_LITERAL) {
+                Some(set) => {
+                    for literal in set {
+                        let id = *index.entry(literal.text.clone()).or_insert_with(|| {
+                            literals.push(literal.text.clone());
+                            owners.push(Vec::new());
+                            boundaries.push((true, true));
+                            literals.len() - 1
+                        });
+                        // A literal shared by several patterns (or readings): a boundary is
+                        // checked only when every one of them asks for it.
+                        boundaries[id].0 &= literal.word_start;
+                        boundaries[id].1 &= literal.word_end;
+                        if owners[id].last() != Some(&(pattern_index as u32)) {
+                            owners[id].push(pattern_index as u32);
+                        }
+                    }
+                }
+                None => ungated.push(pattern_index),
+            }
+        }
+        let searcher = if literals.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&literals)
+                .ok()
+        };
+        if searcher.is_none() {
+            // Without a searcher every pattern is searched everywhere: slower, never wrong.
+            ungated = (0..count).collect();
+        }
+        Gates {
+            count,
+            searcher,
+            owners,
+            boundaries,
+            reach,
+            ungated,
+        }
+    }
+
+    /// How many patterns have a gate (the rest are searched everywhere).
+    pub fn gated(&self) -> usize {
+        self.count - self.ungated.len()
+    }
+
+    /// Find, in one pass, the stretches of `text` each pattern may match in: around each of
+    /// its literals, as far as a match can reach, inside the literal's paragraph.
+    pub fn scan(&self, text: &str) -> Scan {
+        let paragraphs = paragraphs(text);
+        let mut ranges: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.count];
+        for &pattern in &self.ungated {
+            ranges[pattern].push(0..text.len());
+        }
+        if let Some(searcher) = &self.searcher {
+            let mut paragraph = 0;
+            // Overlapping hits come in order of their ends, so the paragraph is found by the
+            // end (literals carry no blank lines, so a hit lies in one paragraph).
+            for hit in searcher.find_overlapping_iter(text) {
+                while paragraphs[paragraph].end < hit.end() {
+                    paragraph += 1;
+                }
+                let bounds = &paragraphs[paragraph];
+                let literal = hit.pattern().as_usize();
+                let (word_start, word_end) = self.boundaries[literal];
+                if (word_start && is_word_byte_before(text, hit.start()))
+                    || (word_end && is_word_byte_at(text, hit.end()))
+                {
+                    continue;
+                }
+                for &owner in &self.owners[literal] {
+                    let owner = owner as usize;
+                    let reach = self.reach[owner];
+                    // A match holding this hit starts at most `reach` before its end and
+                    // ends at most `reach` after its start.
+                    let start =
+                        floor_boundary(text, hit.end().saturating_sub(reach).max(bounds.start));
+                    let end = end_of_word(text, (hit.start() + reach).min(bounds.end), bounds.end);
+                    let list = &mut ranges[owner];
+                    match list.last_mut() {
+                        Some(last) if last.end >= start => last.end = last.end.max(end),
+                        _ => list.push(start..end),
+                    }
+                }
+            }
+        }
+        Scan { ranges }
+    }
+}
+
+/// Whether the byte before `at` is an ASCII word character (so no word starts at `at`).
+fn is_word_byte_before(text: &str, at: usize) -> bool {
+    at > 0 && is_word_byte(text.as_bytes()[at - 1])
+}
+
+/// Whether the byte at `at` is an ASCII word character (so no word ends at `at`).
+fn is_word_byte_at(text: &str, at: usize) -> bool {
+    text.as_bytes().get(at).is_some_and(|&b| is_word_byte(b))
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// `at`, moved on to the end of the word it falls in: a search stopped inside a word would
+/// see a word boundary there that the text does not have.
+fn end_of_word(text: &str, mut at: usize, limit: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    for c in text[at..limit].chars() {
+        if !(c.is_alphanumeric() || c == '_') {
+            break;
+        }
+        at += c.len_utf8();
+    }
+    at
+}
+
+/// Where each pattern of a bank is worth searching in one text.
+#[derive(Debug, Clone)]
+pub struct Scan {
+    ranges: Vec<Vec<Range<usize>>>,
+}
+
+impl Scan {
+    /// The byte ranges (in order, not overlapping) to search for pattern
+    /// `index`.
+    pub fn ranges(&self, index: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.ranges
+            .get(index)
+            .into_iter()
+            .flat_map(|list| list.iter().cloned())
+    }
+}
+
+/// The paragraphs of `text`: runs of lines, each ending after the blank lines that follow
+/// it; together they cover the whole text.
+fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut position = 0;
+    let mut has_content = false;
+    for line in text.split_inclusive('\n') {
+        position += line.len();
+        if line.trim().is_empty() {
+            if has_content {
+                out.push(start..position);
+                start = position;
+                has_content = false;
+            }
+        } else {
+            has_content = true;
+        }
+    }
+    if start < text.len() || out.is_empty() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// The matches of `regex` inside `ranges` of `text`, in order. Each range is searched as
+/// its own haystack end, with the text before it as look-behind context (`\b` sees it).
+pub fn find_in<'t, 'r>(
+    regex: &'r Regex,
+    text: &'t str,
+    ranges: impl Iterator<Item = Range<usize>> + 'r,
+) -> impl Iterator<Item = Match<'t>> + 'r
+where
+    't: 'r,
+{
+    ranges.flat_map(move |range| {
+        let haystack = &text[..range.end];
+        let mut at = range.start;
+        std::iter::from_fn(move || {
+            if at > haystack.len() {
+                return None;
+            }
+            let found = regex.find_at(haystack, at)?;
+            at = next_start(haystack, found.start(), found.end());
+            Some(found)
+        })
+    })
+}
+
+/// The captures of `regex` inside `ranges` of `text`, in order (see [`find_in`]).
+pub fn captures_in<'t, 'r>(
+    regex: &'r Regex,
+    text: &'t str,
+    ranges: impl Iterator<Item = Range<usize>> + 'r,
+) -> impl Iterator<Item = Captures<'t>> + 'r
+where
+    't: 'r,
+{
+    ranges.flat_map(move |range| {
+        let haystack = &text[..range.end];
+        let mut at = range.start;
+        std::iter::from_fn(move || {
+            if at > haystack.len() {
+                return None;
+            }
+            let found = regex.captures_at(haystack, at)?;
+            let whole = found.get(0)?;
+            at = next_start(haystack, whole.start(), whole.end());
+            Some(found)
+        })
+    })
+}
+
+/// Where to search after a match: its end, or one character on after an empty match.
+fn next_start(haystack: &str, start: usize, end: usize) -> usize {
+    if end > start {
+        return end;
+    }
+    end + haystack[end..].chars().next().map_or(1, char::len_utf8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn paragraphs_split_at_blank_lines() {
+        let text = "a\nb\n\nc\n \n\nd";
+        let spans: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(spans, vec!["a\nb\n\n", "c\n \n", "\nd"]);
+        assert_eq!(paragraphs("").len(), 1);
+        assert_eq!(paragraphs("x\n\n"), vec![0..3]);
+    }
+
+    #[test]
+    fn ungated_patterns_search_everything() {
+        let gates = Gates::new([r"[a-z]+"]);
+        assert_eq!(gates.gated(), 0);
+        let scan = gates.scan("abc\n\ndef");
+        assert_eq!(scan.ranges(0).collect::<Vec<_>>(), vec![0..8]);
+    }
+
+    #[test]
+    fn windows_reach_as_far_as_a_match_can() {
+        // `\bago\b` is three bytes long at most: the window is the literal itself.
+        let gates = Gates::new([r"(?i)\bago\b", r"(?i)\b[0-9]+ days ago\b"]);
+        let text = "one ago\n\ntwo AGO\n\nthree\n\nfour 12 days ago";
+        let scan = gates.scan(text);
+        let windows: Vec<&str> = scan.ranges(0).map(|r| &text[r]).collect();
+        assert_eq!(windows, vec!["ago", "AGO", "ago"]);
+        // Unbounded: the whole paragraph up to the literal, and no further.
+        let windows: Vec<&str> = scan.ranges(1).map(|r| &text[r]).collect();
+        assert_eq!(windows, vec!["four 12 days ago"]);
+    }
+
+    #[test]
+    fn literals_inside_words_do_not_open_a_gate() {
+        let gates = Gates::new([r"(?i)\b(?:ad|a\.d\.)\s+[0-9]+\b"]);
+        assert_eq!(gates.scan("He made 3 of them.").ranges(0).count(), 0);
+        assert_eq!(gates.scan("In AD 79 it erupted.").ranges(0).count(), 1);
+    }
+
+    #[test]
+    fn windows_end_at_word_ends() {
+        assert_eq!(end_of_word("19450 x", 4, 7), 5);
+        assert_eq!(end_of_word("1945 x", 4, 6), 4);
+    }
+
+    #[test]
+    fn empty_matches_advance() {
+        let regex = Regex::new(r"x*").unwrap();
+        let found = find_in(&regex, "ab", std::iter::once(0..2)).count();
+        assert_eq!(found, 3);
+    }
+
+    const PATTERNS: &[&str] = &[
+        r"(?i)\b(?:january|february|march|may)\s+[0-9]{1,2}\b",
+        r"(?i)\b[0-9]+\s+(?:days?|weeks?)\s+(?:ago|earlier|later)\b",
+        r"\b(?:1[0-9]{3}|20[0-9]{2})\b",
+        r"(?i)\bthe\s+(?:[0-9]{1,2})(?:st|nd|rd|th)\s+century\b",
+        r"(?i)\b(?:last|next)\s+(?:year|month|week)\b",
+        r"[a-z]+ly\b",
+    ];
+
+    proptest! {
+        /// Gated search finds exactly what a search of the whole text finds, whenever no
+        /// match crosses a blank line: no more, no fewer, no different.
+        #[test]
+        fn gated_search_finds_what_a_full_search_finds(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("March"), Just("may"), Just("12"), Just("1999"), Just("2024"),
+                    Just("days"), Just("ago"), Just("later"), Just("the"), Just("3rd"),
+                    Just("century"), Just("Next"), Just("week"), Just("quickly"), Just("\n\n"),
+                    Just("\n"), Just(","), Just("1"), Just("X"), Just("mayor"), Just("sago"),
+                    Just("agog"), Just("19990"), Just("a1999"), Just("centuryx"),
+                ],
+                0..60,
+            )
+        ) {
+            let text = words.join(" ");
+            let regexes: Vec<Regex> = PATTERNS.iter().map(|p| Regex::new(p).unwrap()).collect();
+            let gates = Gates::new(PATTERNS.iter().copied());
+            let scan = gates.scan(&text);
+            for (i, regex) in regexes.iter().enumerate() {
+                let full: Vec<(usize, usize)> = regex
+                    .find_iter(&text)
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                if regex.find_iter(&text).any(|m| m.as_str().contains("\n\n") || m.as_str().contains("\n \n")) {
+                    continue;
+                }
+                let gated: Vec<(usize, usize)> = find_in(regex, &text, scan.ranges(i))
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                prop_assert_eq!(&gated, &full, "pattern {} in {:?}", i, text);
+            }
+        }
+    }
+}
