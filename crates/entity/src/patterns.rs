@@ -31,6 +31,14 @@ pub static TITLE_STATES: LazyLock<Vec<(String, Option<String>)>> = LazyLock::new
     titles
 });
 
+/// Every word of every title ("Prime", "Minister", "Pope"): a name does not start with one.
+pub static TITLE_WORDS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    TITLE_STATES
+        .iter()
+        .flat_map(|(title, _)| title.split_whitespace().map(str::to_string))
+        .collect()
+});
+
 /// A capitalised name word, a name particle, or a regnal number.
 const NAME_WORD: &str = r"(?:d'[\p{Lu}][\p{L}]+|[\p{Lu}]\.|[\p{Lu}][\p{L}'’\-]*|(?:de|da|di|del|della|dei|von|van|der|bin|ibn|le|la)\b|al-[\p{Lu}][\p{L}]+)";
 
@@ -222,3 +230,27 @@ pub const PERSON_VERBS: &[&str] = &[
     "described",
     "who",
 ];
+
+/// Which of the gated name patterns is which in [`NAME_GATES`].
+#[derive(Debug, Clone, Copy)]
+pub enum Gated {
+    Appositive = 0,
+    Titled = 1,
+    Lifespan = 2,
+    Treaty = 3,
+    War = 4,
+}
+
+/// Literal gates for the name patterns that hold a literal (a title, a role, "Treaty", a
+/// parenthesised year): each is searched only near one. The bare-name pattern has none.
+pub static NAME_GATES: LazyLock<dyad_prefilter::Gates> = LazyLock::new(|| {
+    let pattern = |regex: &Option<Regex>| regex.as_ref().map_or("", |r| r.as_str()).to_string();
+    let patterns = [
+        pattern(&APPOSITIVE_PERSON),
+        pattern(&TITLED_PERSON),
+        pattern(&LIFESPAN_PERSON),
+        pattern(&TREATY),
+        pattern(&WAR),
+    ];
+    dyad_prefilter::Gates::new(patterns.iter().map(String::as_str))
+});

@@ -3,8 +3,8 @@
 
 use crate::gazetteer::{EntityKind, Entry, Form, Gazetteer};
 use crate::patterns::{
-    APPOSITIVE_PERSON, BARE_PERSON, LIFESPAN_PERSON, NOT_NAME_STARTS, PERSON_VERBS, ROLE_NOUNS,
-    TITLED_PERSON, TITLE_STATES, TREATY, WAR,
+    Gated, APPOSITIVE_PERSON, BARE_PERSON, LIFESPAN_PERSON, NAME_GATES, NOT_NAME_STARTS,
+    PERSON_VERBS, ROLE_NOUNS, TITLED_PERSON, TITLE_STATES, TITLE_WORDS, TREATY, WAR,
 };
 use crate::EntityError;
 use dyad_read::{Document, Span};
@@ -74,6 +74,23 @@ const DYAD_PHRASES: &[&str] = &[
     "the two peoples",
     "both peoples",
 ];
+
+/// Where coreference may start: the dyad phrases, "the former", "the latter", and "the "
+/// (for "the country", "the Asian nation"), all found in one pass.
+static COREFERENCE_CUES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        let cues = DYAD_PHRASES
+            .iter()
+            .copied()
+            .chain(["the former", "the latter", "the "]);
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(cues)
+            .ok()
+    });
+
+/// Index of the first cue after the dyad phrases in [`COREFERENCE_CUES`].
+const FORMER: usize = DYAD_PHRASES.len();
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -150,11 +167,12 @@ impl Recogniser {
         let mut mentions = self.gazetteer_mentions(text);
         self.apply_links(doc, &mut mentions);
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        let people = self.people(text, &mentions);
+        let scan = NAME_GATES.scan(text);
+        let people = self.people(text, &mentions, &scan);
         let person_spans = SpanIndex::new(people.iter().map(|p| p.span).collect());
         mentions.retain(|m| m.kind == EntityKind::State || !person_spans.overlaps(m.span));
         mentions.extend(people);
-        let named = self.named_treaties_and_wars(text, &mentions);
+        let named = self.named_treaties_and_wars(text, &mentions, &scan);
         mentions.extend(named);
         // A state or place inside a name ("North American Free Trade Agreement", "Treaty of
         // Warsaw", "Russo-Japanese War") is part of that name, not a mention of its own.
@@ -301,7 +319,12 @@ impl Recogniser {
         }
     }
 
-    fn people(&self, text: &str, mentions: &[Mention]) -> Vec<Mention> {
+    fn people(
+        &self,
+        text: &str,
+        mentions: &[Mention],
+        scan: &dyad_prefilter::Scan,
+    ) -> Vec<Mention> {
         let mut people: Vec<Mention> = Vec::new();
         // Mentions are sorted by start: look only at the ones around a span.
         let state_in = |span: Span| -> Option<String> {
@@ -334,7 +357,9 @@ impl Recogniser {
             }
         };
         if let Some(regex) = APPOSITIVE_PERSON.as_ref() {
-            for caps in regex.captures_iter(text) {
+            for caps in
+                dyad_prefilter::captures_in(regex, text, scan.ranges(Gated::Appositive as usize))
+            {
                 let (Some(name), Some(role), Some(state)) = (caps.get(1), caps.get(2), caps.get(3))
                 else {
                     continue;
@@ -363,7 +388,9 @@ impl Recogniser {
             }
         }
         if let Some(regex) = TITLED_PERSON.as_ref() {
-            for caps in regex.captures_iter(text) {
+            for caps in
+                dyad_prefilter::captures_in(regex, text, scan.ranges(Gated::Titled as usize))
+            {
                 let (Some(title), Some(name)) = (caps.get(1), caps.get(2)) else {
                     continue;
                 };
@@ -385,9 +412,7 @@ impl Recogniser {
                 let name_start = name.end() - text[name_start..name.end()].trim_start().len();
                 let title_end = name_start;
                 let first_word = name_text.split_whitespace().next().unwrap_or("");
-                let title_word = TITLE_STATES
-                    .iter()
-                    .any(|(t, _)| t.split_whitespace().any(|w| w == first_word));
+                let title_word = TITLE_WORDS.contains(first_word);
                 if name_text.is_empty()
                     || title_word
                     || self
@@ -424,7 +449,9 @@ impl Recogniser {
             taken.insert(p.span);
         }
         if let Some(regex) = LIFESPAN_PERSON.as_ref() {
-            for caps in regex.captures_iter(text) {
+            for caps in
+                dyad_prefilter::captures_in(regex, text, scan.ranges(Gated::Lifespan as usize))
+            {
                 let Some(name) = caps.get(1) else { continue };
                 if NOT_NAME_STARTS.contains(&name.as_str().split_whitespace().next().unwrap_or(""))
                 {
@@ -458,15 +485,13 @@ impl Recogniser {
         for p in people.iter() {
             known.insert(p.span);
         }
-        for caps in regex.captures_iter(text) {
-            let Some(name) = caps.get(1) else { continue };
+        // The name group is the whole match: finding is enough, no capture pass needed.
+        for name in regex.find_iter(text) {
             let span = Span::new(name.start(), name.end());
             let words: Vec<&str> = name.as_str().split_whitespace().collect();
             let first = words.first().copied().unwrap_or("");
             if NOT_NAME_STARTS.contains(&first)
-                || TITLE_STATES
-                    .iter()
-                    .any(|(t, _)| t.split_whitespace().any(|w| w == first))
+                || TITLE_WORDS.contains(first)
                 || words.iter().any(|w| {
                     self.gazetteer
                         .lookup(w)
@@ -533,7 +558,12 @@ impl Recogniser {
         }
     }
 
-    fn named_treaties_and_wars(&self, text: &str, mentions: &[Mention]) -> Vec<Mention> {
+    fn named_treaties_and_wars(
+        &self,
+        text: &str,
+        mentions: &[Mention],
+        scan: &dyad_prefilter::Scan,
+    ) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         let names = SpanIndex::new(
             mentions
@@ -574,12 +604,12 @@ impl Recogniser {
                 }
             }
         }
-        for (regex, kind) in [
-            (TREATY.as_ref(), EntityKind::Treaty),
-            (WAR.as_ref(), EntityKind::War),
+        for (regex, kind, gate) in [
+            (TREATY.as_ref(), EntityKind::Treaty, Gated::Treaty),
+            (WAR.as_ref(), EntityKind::War, Gated::War),
         ] {
             let Some(regex) = regex else { continue };
-            for found in regex.find_iter(text) {
+            for found in dyad_prefilter::find_in(regex, text, scan.ranges(gate as usize)) {
                 let mut start = found.start();
                 let mut matched = found.as_str();
                 // Drop a sentence-initial function word ("The Tripartite Pact").
@@ -618,9 +648,20 @@ impl Recogniser {
         // ASCII lower-casing keeps byte offsets the same as in `text`.
         let lower = text.to_ascii_lowercase();
         let mut out = Vec::new();
+        // (cue, start) of every cue, in one pass.
+        let cues: Vec<(usize, usize)> = COREFERENCE_CUES.as_ref().map_or(Vec::new(), |cues| {
+            cues.find_overlapping_iter(&lower)
+                .map(|m| (m.pattern().as_usize(), m.start()))
+                .collect()
+        });
+        let starts = |cue: usize| {
+            cues.iter()
+                .filter(move |(c, _)| *c == cue)
+                .map(|&(_, start)| start)
+        };
         if dyad.len() == 2 {
-            for phrase in DYAD_PHRASES {
-                for (start, _) in lower.match_indices(phrase) {
+            for (cue, phrase) in DYAD_PHRASES.iter().enumerate() {
+                for start in starts(cue) {
                     let end = start + phrase.len();
                     if text[end..].chars().next().is_some_and(is_word_char)
                         || !text.is_char_boundary(start)
@@ -642,7 +683,7 @@ impl Recogniser {
         }
         // "Italy and Japan …, with the former … and the latter …".
         for (word, index) in [("the former", 0usize), ("the latter", 1usize)] {
-            for (start, _) in lower.match_indices(word) {
+            for start in starts(FORMER + index) {
                 let end = start + word.len();
                 let sentence_start = text[..start].rfind(['.', '\n']).map_or(0, |i| i + 1);
                 let from = mentions.partition_point(|m| m.span.start < sentence_start);
@@ -671,7 +712,7 @@ impl Recogniser {
                 }
             }
         }
-        for (start, _) in lower.match_indices("the ") {
+        for start in starts(FORMER + 2) {
             let rest = &lower[start + 4..];
             let (adjective, noun_len) = match rest
                 .split_whitespace()

@@ -100,15 +100,57 @@ impl Extractor {
     }
 
     pub fn extract_with(&self, doc: &Document, options: &TagOptions) -> Extraction {
-        let sentences = dyad_segment::sentences(doc);
-        let tagging = self.tagger.tag_document(doc, options);
-        let section_times = self.tagger.section_times(doc, &tagging);
-        let mentions = self.recogniser.recognise(doc);
-        let dyad = dyad_entity::document_dyad(doc, self.recogniser.gazetteer(), &mentions);
-        let units = date_units(doc, &tagging, &mentions);
-        // Each trigger is run once over the whole text (one pass per pattern is far cheaper
-        // than one per clause); matches are then handed to the clause they lie in.
-        // The literal gates skip the paragraphs a trigger cannot match in.
+        let found = Earlier {
+            sentences: dyad_segment::sentences(doc),
+            tagging: self.tagger.tag_document(doc, options),
+            mentions: self.recogniser.recognise(doc),
+            triggers: self.triggers(doc),
+        };
+        self.assemble(doc, found)
+    }
+
+    /// Events and facts of many documents, each stage run over all of them before the next
+    /// starts. The same results as [`Extractor::extract_with`] on each, faster: the stages'
+    /// automata (some 15 MB in all) then stay in the processor's caches instead of evicting
+    /// one another at every document.
+    ///
+    /// ```
+    /// let extractor = dyad_event::Extractor::new().unwrap();
+    /// let docs = [
+    ///     dyad_read::parse_plain("Chile and Peru signed a treaty in 1929.", "Chile–Peru relations"),
+    ///     dyad_read::parse_plain("In 1960 Ghana expelled Dutch diplomats.", "Ghana–Netherlands relations"),
+    /// ];
+    /// let options = dyad_time::TagOptions { mode: dyad_time::Mode::Narrative, dct: None };
+    /// let extractions = extractor.extract_many(&docs, &options);
+    /// assert_eq!(extractions.len(), 2);
+    /// assert_eq!(extractions[1].events[0].kind, "expulsion");
+    /// ```
+    pub fn extract_many(&self, docs: &[Document], options: &TagOptions) -> Vec<Extraction> {
+        let mut found: Vec<Earlier> = docs
+            .iter()
+            .map(|doc| Earlier {
+                sentences: dyad_segment::sentences(doc),
+                tagging: self.tagger.tag_document(doc, options),
+                mentions: Vec::new(),
+                triggers: Vec::new(),
+            })
+            .collect();
+        for (doc, found) in docs.iter().zip(&mut found) {
+            found.mentions = self.recogniser.recognise(doc);
+        }
+        for (doc, found) in docs.iter().zip(&mut found) {
+            found.triggers = self.triggers(doc);
+        }
+        docs.iter()
+            .zip(found)
+            .map(|(doc, found)| self.assemble(doc, found))
+            .collect()
+    }
+
+    /// Every trigger match in the document, by start: each trigger is run once over the
+    /// whole text (one pass per pattern is far cheaper than one per clause), near the
+    /// literals it needs; matches are then handed to the clause they lie in.
+    fn triggers(&self, doc: &Document) -> Vec<(usize, Span)> {
         let mut triggers: Vec<(usize, Span)> = Vec::new();
         let scan = self.resources.trigger_gates.scan(&doc.text);
         for (index, trigger) in self.resources.triggers.iter().enumerate() {
@@ -118,6 +160,20 @@ impl Extractor {
             );
         }
         triggers.sort_by_key(|(index, span)| (span.start, *index));
+        triggers
+    }
+
+    /// Events and facts from what the earlier stages found in `doc`.
+    fn assemble(&self, doc: &Document, found: Earlier) -> Extraction {
+        let Earlier {
+            sentences,
+            tagging,
+            mentions,
+            triggers,
+        } = found;
+        let section_times = self.tagger.section_times(doc, &tagging);
+        let dyad = dyad_entity::document_dyad(doc, self.recogniser.gazetteer(), &mentions);
+        let units = date_units(doc, &tagging, &mentions);
         let mut events: Vec<Event> = Vec::new();
         for sentence in &sentences {
             let section = &doc.sections[sentence.section];
@@ -601,6 +657,14 @@ impl Extractor {
         }
         (None, WhenSource::None)
     }
+}
+
+/// What the stages before event extraction found in one document.
+struct Earlier {
+    sentences: Vec<dyad_segment::Sentence>,
+    tagging: Tagging,
+    mentions: Vec<Mention>,
+    triggers: Vec<(usize, Span)>,
 }
 
 struct SentenceContext<'a> {

@@ -37,6 +37,8 @@ const MIN_LITERAL: usize = 2;
 /// How far from its literal a match of a pattern with no length bound may reach. Dates,
 /// durations and trigger phrases are a few words long; a longer match is cut off here.
 const DEFAULT_REACH: usize = 128;
+/// Windows closer than this are searched as one.
+const MERGE_GAP: usize = 64;
 
 /// The gates of a bank of patterns, built once and used on many texts.
 #[derive(Debug, Clone)]
@@ -146,14 +148,28 @@ impl Gates {
                 for &owner in &self.owners[literal] {
                     let owner = owner as usize;
                     let reach = self.reach[owner];
+                    let list = &mut ranges[owner];
+                    // Dense literals ("the", years) mostly fall in a window already open.
+                    if list.last().is_some_and(|last| {
+                        last.end >= (hit.start() + reach).min(bounds.end)
+                            && last.start <= hit.start()
+                    }) {
+                        continue;
+                    }
                     // A match holding this hit starts at most `reach` before its end and
                     // ends at most `reach` after its start.
                     let start =
                         floor_boundary(text, hit.end().saturating_sub(reach).max(bounds.start));
                     let end = end_of_word(text, (hit.start() + reach).min(bounds.end), bounds.end);
-                    let list = &mut ranges[owner];
                     match list.last_mut() {
-                        Some(last) if last.end >= start => last.end = last.end.max(end),
+                        // Scanning a short gap costs less than starting another search
+                        // (inside one paragraph: matches never cross a blank line).
+                        Some(last)
+                            if last.end >= start
+                                || (last.end >= bounds.start && last.end + MERGE_GAP >= start) =>
+                        {
+                            last.end = last.end.max(end)
+                        }
                         _ => list.push(start..end),
                     }
                 }

@@ -68,12 +68,27 @@ fn input_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Documents handed to the extractor at once by `dyad ingest`.
+pub const BATCH: usize = 32;
+
+/// Group an iterator's items into vectors of up to `size`.
+fn batches<I: Iterator>(mut items: I, size: usize) -> impl Iterator<Item = Vec<I::Item>> {
+    std::iter::from_fn(move || {
+        let batch: Vec<I::Item> = items.by_ref().take(size).collect();
+        (!batch.is_empty()).then_some(batch)
+    })
+}
+
 pub fn ingest(paths: &[PathBuf], db: &DbArgs, input: &InputArgs) -> Result<()> {
     let path = db_path(db);
     let mut store = Store::open(&path)?;
     let extractor = Extractor::new()?;
     let read_options = options(input)?;
     let files = input_files(paths)?;
+    let narrative = dyad_time::TagOptions {
+        mode: dyad_time::Mode::Narrative,
+        dct: None,
+    };
     let progress = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new_spinner();
         bar.set_style(
@@ -97,14 +112,27 @@ pub fn ingest(paths: &[PathBuf], db: &DbArgs, input: &InputArgs) -> Result<()> {
         let (sender, receiver) = std::sync::mpsc::sync_channel(64);
         std::thread::scope(|scope| -> Result<()> {
             let extractor = &extractor;
+            let narrative = &narrative;
             scope.spawn(move || {
-                docs.par_bridge().for_each_with(sender, |sender, doc| {
-                    let result = doc.map(|doc| {
-                        let extraction = extractor.extract(&doc);
-                        (doc, extraction)
+                // Batches of documents: each stage then runs over a whole batch, keeping its
+                // automata in the processor's caches (see `Extractor::extract_many`).
+                batches(docs, BATCH)
+                    .par_bridge()
+                    .for_each_with(sender, |sender, batch| {
+                        let mut good = Vec::with_capacity(batch.len());
+                        for doc in batch {
+                            match doc {
+                                Ok(doc) => good.push(doc),
+                                Err(err) => {
+                                    let _ = sender.send(Err(err));
+                                }
+                            }
+                        }
+                        let extractions = extractor.extract_many(&good, narrative);
+                        for pair in good.into_iter().zip(extractions) {
+                            let _ = sender.send(Ok(pair));
+                        }
                     });
-                    let _ = sender.send(result);
-                });
             });
             for result in receiver {
                 match result {
