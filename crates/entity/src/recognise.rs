@@ -262,6 +262,13 @@ impl Recogniser {
         {
             return false;
         }
+        // "US$9 billion", "A$", "NZ$": a currency, not the state.
+        if matches!(entry.kind, EntityKind::State)
+            && surface.len() <= 3
+            && text[end..].trim_start_matches(' ').starts_with('$')
+        {
+            return false;
+        }
         if !self.ambiguous.iter().any(|a| a == surface) {
             return true;
         }
@@ -811,9 +818,24 @@ fn person(
     }
 }
 
-/// The two states a document is about: from a title such as "Italy–Japan relations", else the
-/// two states mentioned most.
+/// The states a document is about: two from a title such as "Italy–Japan relations", one from
+/// "Foreign relations of Angola", else the two states mentioned most.
 pub fn document_dyad(doc: &Document, gazetteer: &Gazetteer, mentions: &[Mention]) -> Vec<String> {
+    let state = |name: &str| {
+        gazetteer
+            .lookup(name.trim())
+            .filter(|e| e.kind == EntityKind::State)
+            .and_then(|e| e.code.clone())
+    };
+    // "Foreign relations of Angola": one state and its many partners; a section on one of
+    // them makes the pair (see the event extractor's section dyads).
+    for prefix in FOREIGN_RELATIONS_PREFIXES {
+        if let Some(rest) = doc.title.strip_prefix(prefix) {
+            if let Some(code) = state(rest.trim_start_matches("the ")) {
+                return vec![code];
+            }
+        }
+    }
     let title = doc
         .title
         .trim_end_matches(" relations")
@@ -844,6 +866,14 @@ pub fn document_dyad(doc: &Document, gazetteer: &Gazetteer, mentions: &[Mention]
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().take(2).map(|(c, _)| c).collect()
 }
+
+/// Titles of articles on one state's relations with all others.
+const FOREIGN_RELATIONS_PREFIXES: &[&str] = &[
+    "Foreign relations of ",
+    "Foreign policy of ",
+    "Diplomatic relations of ",
+    "International relations of ",
+];
 
 /// Month and weekday names are capitalised without being names of people.
 fn dyad_time_word(word: &str) -> bool {

@@ -173,8 +173,9 @@ impl Extractor {
         } = found;
         let section_times = self.tagger.section_times(doc, &tagging);
         let dyad = dyad_entity::document_dyad(doc, self.recogniser.gazetteer(), &mentions);
+        let section_dyads = section_dyads(doc, &mentions, &dyad);
         let units = date_units(doc, &tagging, &mentions);
-        let mut events: Vec<Event> = Vec::new();
+        let mut events: Vec<(usize, Event)> = Vec::new();
         for sentence in &sentences {
             let section = &doc.sections[sentence.section];
             if section
@@ -190,6 +191,8 @@ impl Extractor {
             let sentence_mentions = &mentions[local(sentence.span.start)..local(sentence.span.end)];
             let units_before = units.partition_point(|u| u.span.start < sentence.span.start);
             let units_end = units.partition_point(|u| u.span.start < sentence.span.end);
+            let scope = narrative_scope(doc, &sentences, sentence, &self.resources.continuations);
+            let units_in_scope = units.partition_point(|u| u.span.start < scope);
             let context = SentenceContext {
                 doc,
                 span: sentence.span,
@@ -197,12 +200,19 @@ impl Extractor {
                 tagging: &tagging,
                 mentions: sentence_mentions,
                 units: &units[units_before..units_end],
-                narrative: narrative_year(&units[..units_before], sentence.span.start),
+                narrative: narrative_year(
+                    &units[units_in_scope.min(units_before)..units_before],
+                    sentence.span.start,
+                ),
                 triggers: &triggers,
-                dyad: &dyad,
+                dyad: &section_dyads[sentence.section],
                 section_time: section_times.get(sentence.section).cloned().flatten(),
             };
-            events.extend(self.sentence_events(&context));
+            events.extend(
+                self.sentence_events(&context)
+                    .into_iter()
+                    .map(|event| (scope, event)),
+            );
         }
         let events = merge(events);
         let facts = extract_facts(
@@ -490,6 +500,15 @@ impl Extractor {
             .cloned()
             .collect();
         let mut codes = states_in(&parties, scope);
+        // A person whose role ties them to a state stands for it beside the states named
+        // ("received in Rome by Pope Gregory XIII": the Holy See).
+        if !codes.is_empty() {
+            for code in codes_of(&parties, scope, &[EntityKind::Person]) {
+                if !codes.contains(&code) {
+                    codes.push(code);
+                }
+            }
+        }
         // "following its attack": the possessive points back to the last state named.
         let before_trigger = text[cx.span.start..span.start].trim_end();
         if before_trigger.ends_with(" its") || before_trigger.ends_with(" their") {
@@ -568,10 +587,29 @@ impl Extractor {
                 let mut with_dyad = cx.dyad.to_vec();
                 with_dyad.extend(codes);
                 codes = with_dyad;
-            } else if present == 1 && codes.len() == 1 {
+            } else if present == 1 {
+                // "The group arrived in Italy and was received by the Pope": with no state
+                // before the trigger, the unnamed subject is the pair's other member.
+                let subject_named = cx.mentions.iter().any(|m| {
+                    clause.contains(&m.span)
+                        && m.span.end <= span.start
+                        && matches!(m.kind, EntityKind::State | EntityKind::Person)
+                        && m.code.is_some()
+                });
                 if let Some(partner) = cx.dyad.iter().find(|d| !codes.contains(d)) {
-                    codes.push(partner.clone());
+                    if codes.len() == 1 {
+                        codes.push(partner.clone());
+                    } else if !subject_named {
+                        codes.insert(0, partner.clone());
+                    }
                 }
+            }
+        } else if cx.dyad.len() == 1 && !organisation_acts && codes.len() == 1 {
+            // An article on one state's relations ("Foreign relations of Angola"): that state
+            // is the other party of a bilateral event naming only its partner ("In 1993, it
+            // established relations with the United States").
+            if codes[0] != cx.dyad[0] {
+                codes.push(cx.dyad[0].clone());
             }
         }
         codes
@@ -796,6 +834,78 @@ fn date_units(doc: &Document, tagging: &Tagging, mentions: &[Mention]) -> Vec<Da
     units
 }
 
+/// Where the narrative a sentence continues begins: its paragraph, or also the paragraph
+/// before (in the same section) when its paragraph opens with a continuation ("As a result",
+/// "However", "This"). A paragraph that opens afresh does not inherit the last one's date.
+fn narrative_scope(
+    doc: &Document,
+    sentences: &[dyad_segment::Sentence],
+    sentence: &dyad_segment::Sentence,
+    continuations: &[String],
+) -> usize {
+    let block = &doc.blocks[sentence.block];
+    let first = sentences
+        .iter()
+        .find(|s| s.block == sentence.block)
+        .map_or(block.span, |s| s.span);
+    let opening = doc.slice(first);
+    let continues = continuations.iter().any(|cue| {
+        opening.starts_with(cue.as_str())
+            && !opening[cue.len()..].starts_with(|c: char| c.is_alphanumeric())
+    });
+    if continues && sentence.block > 0 {
+        let previous = &doc.blocks[sentence.block - 1];
+        if previous.section == block.section {
+            return previous.span.start;
+        }
+    }
+    block.span.start
+}
+
+/// The pair each section's events default to: the document's dyad, or, where a heading names
+/// states ("Japan" in "Foreign relations of Angola", "Angola–Vietnam relations"), the pair it
+/// makes. A section without a state in its heading takes its parent's pair.
+fn section_dyads(doc: &Document, mentions: &[Mention], dyad: &[String]) -> Vec<Vec<String>> {
+    let named: Vec<Vec<String>> = doc
+        .sections
+        .iter()
+        .map(|section| {
+            let Some(heading) = section.heading else {
+                return Vec::new();
+            };
+            let mut codes: Vec<String> = Vec::new();
+            for m in mentions.iter().filter(|m| {
+                heading.contains(&m.span) && m.kind == EntityKind::State && !m.in_parentheses
+            }) {
+                if let Some(code) = &m.code {
+                    if !codes.contains(code) {
+                        codes.push(code.clone());
+                    }
+                }
+            }
+            codes
+        })
+        .collect();
+    let mut out: Vec<Vec<String>> = Vec::with_capacity(named.len());
+    for (index, section) in doc.sections.iter().enumerate() {
+        let local = match named[index].as_slice() {
+            [a, b, ..] => vec![a.clone(), b.clone()],
+            [y] if dyad.len() == 1 && dyad[0] != *y => vec![dyad[0].clone(), y.clone()],
+            [y] if dyad.is_empty() => vec![y.clone()],
+            [_] => dyad.to_vec(),
+            [] => (0..index)
+                .rev()
+                .find(|&parent| {
+                    let p = &doc.sections[parent];
+                    p.level < section.level && section.path.starts_with(&p.path)
+                })
+                .map_or_else(|| dyad.to_vec(), |parent| out[parent].clone()),
+        };
+        out.push(local);
+    }
+    out
+}
+
 /// The year the narrative has reached before `offset`, from the last dated expression that
 /// names a year (not a decade or a period).
 fn narrative_year(units: &[DateUnit], offset: usize) -> Option<String> {
@@ -820,9 +930,10 @@ fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
 
 /// The same event told twice (in the lead and in the history) becomes one event with two
 /// evidence sentences; the more precise date is kept.
-fn merge(events: Vec<Event>) -> Vec<Event> {
+/// `events` come with where the narrative of their sentence begins (see `narrative_scope`).
+fn merge(events: Vec<(usize, Event)>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
-    for event in events {
+    for (scope, event) in events {
         let same_actors = |e: &Event| {
             let mut a = e.actors.clone();
             let mut b = event.actors.clone();
@@ -831,7 +942,8 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
             a == b
         };
         // An undated sentence that goes on about the event just told ("The mission visited
-        // Florence, Naples and Rome") is more evidence for it, not a new event.
+        // Florence, Naples and Rome") is more evidence for it, not a new event; only inside
+        // the narrative it continues (a fresh paragraph tells of something else).
         let opens_new = NEW_EVENT_OPENINGS
             .iter()
             .any(|o| event.evidence[0].sentence.starts_with(o));
@@ -845,6 +957,7 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
                     && same_actors(e)
                     && e.evidence.last().is_some_and(|ev| {
                         ev.span != event.evidence[0].span
+                            && ev.span.start >= scope
                             && event.evidence[0].span.start.saturating_sub(ev.span.end) < 600
                     })
             });

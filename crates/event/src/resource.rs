@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 const KINDS: &str = include_str!("../resources/kinds.tsv");
 const TRIGGERS: &str = include_str!("../resources/triggers.tsv");
+const CONTINUATIONS: &str = include_str!("../resources/continuations.txt");
 const SUPPRESS: &str = include_str!("../resources/suppress.tsv");
 const FACTS: &str = include_str!("../resources/facts.tsv");
 
@@ -51,6 +52,8 @@ pub struct Resources {
     /// (stronger, weaker) kind pairs.
     pub suppress: Vec<(String, String)>,
     pub facts: Vec<FactPattern>,
+    /// Openings of a paragraph that continue the one before ("As a result", "However").
+    pub continuations: Vec<String>,
 }
 
 /// The letters, digits and underscore of the Latin script (ASCII, Latin-1, Latin Extended-A
@@ -208,8 +211,12 @@ impl Resources {
             });
         }
         let trigger_gates = dyad_prefilter::Gates::new(triggers.iter().map(|t| t.regex.as_str()));
+        let continuations = lines(CONTINUATIONS)
+            .map(|(_, l)| l.trim().to_string())
+            .collect();
         Ok(Resources {
             kinds,
+            continuations,
             trigger_gates,
             triggers,
             suppress,

@@ -44,7 +44,9 @@ fn event_corpus() {
             panic!("line {}: no =>", index + 1);
         };
         count += 1;
-        let doc = dyad_read::parse_plain(&format!("= {title} =\n{sentence}\n"), "example");
+        // ` ¶ ` separates paragraphs of a passage.
+        let passage = sentence.replace(" ¶ ", "\n\n");
+        let doc = dyad_read::parse_plain(&format!("= {title} =\n{passage}\n"), "example");
         let mut got: Vec<(String, Vec<String>, Option<String>)> = extractor
             .extract(&doc)
             .events
@@ -53,13 +55,12 @@ fn event_corpus() {
             .map(|e| {
                 let mut actors = e.actors.clone();
                 actors.sort();
-                let when = if matches!(
-                    e.when_source,
-                    dyad_event::WhenSource::Sentence | dyad_event::WhenSource::Period
-                ) {
-                    e.when.clone()
-                } else {
-                    None
+                // An inherited date is written `~VALUE`.
+                let when = match e.when_source {
+                    dyad_event::WhenSource::Sentence | dyad_event::WhenSource::Period => {
+                        e.when.clone()
+                    }
+                    _ => e.when.as_ref().map(|w| format!("~{w}")),
                 };
                 (e.kind.clone(), actors, when)
             })

@@ -67,6 +67,22 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 
+/// The length of a footnote marker at the start of `text`: "[1]", "[12]", "[a]", "[note 3]",
+/// "[citation needed]".
+fn citation_marker(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix('[')?;
+    let close = inner.find(']')?;
+    let body = &inner[..close];
+    let short = body.len() <= 20 && !body.is_empty();
+    let marker = body.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
+        && (body.chars().all(|c| c.is_ascii_digit())
+            || body.len() == 1
+            || body.starts_with("note")
+            || body.starts_with("citation")
+            || body.starts_with("nb"));
+    (short && marker).then_some(close + 2)
+}
+
 /// Split one block of text into sentence spans (offsets relative to `text`), trimmed of
 /// surrounding white space.
 pub fn split_sentences(text: &str) -> Vec<Span> {
@@ -91,8 +107,15 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
         {
             end += t.len_utf8();
         }
-        while let Some(closer) = text[end..].chars().next().filter(|c| CLOSERS.contains(c)) {
-            end += closer.len_utf8();
+        loop {
+            if let Some(closer) = text[end..].chars().next().filter(|c| CLOSERS.contains(c)) {
+                end += closer.len_utf8();
+            } else if let Some(marker) = citation_marker(&text[end..]) {
+                // Footnote markers left in the text ("…Benjamin.[1] In 2005") end with it.
+                end += marker;
+            } else {
+                break;
+            }
         }
         i = end;
         let after = &text[end..];
