@@ -71,7 +71,7 @@ pub static APPOSITIVE_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// armistice". Group 0 is the name.
 pub static TREATY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(
-        r"\b(?:(?:Treaty|Pact|Convention|Protocol|Declaration|Agreement|Accords?|Armistice|Charter|Peace|Concordat|Alliance|Entente|Treaties)\s+of\s+[\p{Lu}][\p{L}\-]+(?:(?:\s+|\s+(?:and|of|the|for|on|between)\s+)[\p{Lu}][\p{L}\-]+)*|(?:[\p{Lu}][\p{L}\-–]+\s+){1,4}(?:Treaty|Pact|Accords?|Agreement|Convention|Protocol|Declaration|Armistice|Charter|Concordat|Communiqué|Memorandum)|[\p{Lu}][\p{L}]+\s+(?:armistice|treaty|accords?|agreement|pact))\b",
+        r"\b(?:(?:Treaty|Pact|Convention|Protocol|Declaration|Agreement|Accords?|Armistice|Charter|Peace|Concordat|Alliance|Entente|Treaties)\s+of\s+[\p{Lu}][\p{L}\-]+(?:(?:\s+|\s+(?:and|of|the|for|on|between)\s+)[\p{Lu}][\p{L}\-]+)*|(?:[\p{Lu}][\p{L}\-–]+\s+){1,4}(?:Treaty|Pact|Accords?|Agreement|Convention|Protocol|Declaration|Armistice|Charter|Concordat|Communiqué|Memorandum|Act)|[\p{Lu}][\p{L}]+\s+(?:armistice|treaty|accords?|agreement|pact))\b",
     )
 });
 

@@ -221,6 +221,7 @@ impl Extractor {
             &mentions,
             &self.resources,
             self.recogniser.gazetteer(),
+            &dyad,
         );
         Extraction {
             title: doc.title.clone(),
@@ -489,6 +490,8 @@ impl Extractor {
         // by the Tripartite Pact, which also included Germany").
         let scope = if trigger.kind == "alliance" {
             cx.span
+        } else if trigger.kind == "treaty" {
+            with_membership_clause(cx, clause)
         } else {
             clause
         };
@@ -746,6 +749,35 @@ fn clauses(text: &str) -> Vec<Span> {
     }
     out.push(Span::new(start, text.len()));
     out
+}
+
+/// A treaty's clause and the relative clause after it that names its other parties ("the Rio
+/// Protocol, which was guaranteed by Argentina, Brazil, Chile and the United States").
+fn with_membership_clause(cx: &SentenceContext, clause: Span) -> Span {
+    let sentence = cx.doc.slice(cx.span);
+    let next = clauses(sentence)
+        .into_iter()
+        .map(|c| Span::new(cx.span.start + c.start, cx.span.start + c.end))
+        .find(|c| c.start == clause.end);
+    let Some(next) = next else { return clause };
+    let text = cx.doc.slice(next).to_ascii_lowercase();
+    let relative = text.trim_start_matches([',', ' ']).starts_with("which");
+    let membership = [
+        "guarantee",
+        "include",
+        "joined",
+        "signed by",
+        "signatories",
+        "acceded",
+        "ratified by",
+    ]
+    .iter()
+    .any(|w| text.contains(w));
+    if relative && membership {
+        Span::new(clause.start, next.end)
+    } else {
+        clause
+    }
 }
 
 /// States named in a scope, a state's own forces ("the Imperial Japanese Army") included, and

@@ -12,6 +12,7 @@ pub fn extract_facts(
     mentions: &[Mention],
     resources: &Resources,
     gazetteer: &Gazetteer,
+    dyad: &[String],
 ) -> Vec<Fact> {
     let mut facts: Vec<Fact> = Vec::new();
     let state_code = |name: &str| -> Option<String> {
@@ -41,25 +42,32 @@ pub fn extract_facts(
                         {
                             holder = Some(h);
                         }
-                        let (Some(holder), Some(kind), Some(city)) =
+                        let (Some(holder), Some(kind), Some(cities)) =
                             (holder.clone(), caps.name("kind"), caps.name("city"))
                         else {
                             continue;
                         };
-                        let Some(host) =
-                            city_code(city.as_str(), sentence.span.start + city.start())
-                        else {
-                            continue;
-                        };
-                        let fact = Fact::Mission {
-                            holder,
-                            host,
-                            kind: kind.as_str().to_lowercase().replace(' ', "-"),
-                            city: city.as_str().to_string(),
-                            span,
-                        };
-                        if !facts.iter().any(|f| same_fact(f, &fact)) {
-                            facts.push(fact);
+                        // "consulates-general in Piura and Tumbes": one fact per city.
+                        for (offset, city) in city_list(cities.as_str()) {
+                            let at = sentence.span.start + cities.start() + offset;
+                            // A city no gazetteer knows lies, in a relations article, in the
+                            // holder's partner.
+                            let host = city_code(city, at).or_else(|| {
+                                (dyad.len() == 2 && dyad.contains(&holder))
+                                    .then(|| dyad.iter().find(|d| **d != holder).cloned())
+                                    .flatten()
+                            });
+                            let Some(host) = host else { continue };
+                            let fact = Fact::Mission {
+                                holder: holder.clone(),
+                                host,
+                                kind: mission_kind(kind.as_str()),
+                                city: city.to_string(),
+                                span,
+                            };
+                            if !facts.iter().any(|f| same_fact(f, &fact)) {
+                                facts.push(fact);
+                            }
                         }
                     }
                     "population" => {
@@ -96,6 +104,43 @@ pub fn extract_facts(
         }
     }
     facts
+}
+
+/// The cities of "Piura, Trujillo and Tumbes", each with its offset in the list.
+fn city_list(list: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut rest = list;
+    let mut offset = 0;
+    loop {
+        let cut = [", and ", " and ", ", "]
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+            .min();
+        match cut {
+            Some((i, len)) => {
+                out.push((offset, rest[..i].trim()));
+                offset += i + len;
+                rest = &rest[i + len..];
+            }
+            None => {
+                out.push((offset, rest.trim()));
+                break;
+            }
+        }
+    }
+    out.retain(|(_, c)| !c.is_empty());
+    out
+}
+
+/// The kind of mission in the singular, hyphenated: "consulates general" → "consulate-general".
+fn mission_kind(kind: &str) -> String {
+    let lower = kind.to_lowercase().replace(' ', "-");
+    lower
+        .replace("consulates-general", "consulate-general")
+        .replace("consulates", "consulate")
+        .replace("embassies", "embassy")
+        .replace("legations", "legation")
+        .replace("high-commissions", "high-commission")
 }
 
 /// The state name at the end of a subject phrase ("Since 1990, Italy" → "Italy").
@@ -136,5 +181,28 @@ fn same_fact(a: &Fact, b: &Fact) -> bool {
             },
         ) => n1 == n2 && r1 == r2 && y1 == y2,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn city_lists_split_on_commas_and_and() {
+        let cities: Vec<&str> = city_list("Piura, Trujillo and Tumbes")
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect();
+        assert_eq!(cities, vec!["Piura", "Trujillo", "Tumbes"]);
+        assert_eq!(city_list("New York")[0], (0, "New York"));
+        assert_eq!(city_list("Osaka and Nagoya")[1], (10, "Nagoya"));
+    }
+
+    #[test]
+    fn plural_kinds_become_singular() {
+        assert_eq!(mission_kind("consulates general"), "consulate-general");
+        assert_eq!(mission_kind("Consulates-General"), "consulate-general");
+        assert_eq!(mission_kind("honorary consulates"), "honorary-consulate");
     }
 }
