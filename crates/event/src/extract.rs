@@ -14,6 +14,11 @@ static CLAUSE_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|as\s+well\s+as)\b|\s+but\s+|\s+while\s+|\s[–—]\s").ok()
 });
 
+/// A sentence-opening subordinate clause with a verb of its own, up to its comma.
+static OPENING_CLAUSE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^(?:After|Before|When|Once|Although|Though|While|Whereas|Because|Since|Until|As soon as)\s+[^,;]{3,100}?\s(?:[a-z]+ed|was|were|had|did|left|began|broke|took|made|won|lost|fell|came|went|saw|sent|gave|became)\s[^,;]{0,80}?,").ok()
+});
+
 /// Words before a trigger that deny it.
 static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:not|never|no\s+longer|failed\s+to|did\s+not|didn't|refused\s+to|declined\s+to|without)\s+(?:\w+\s+){0,2}$").ok()
@@ -363,7 +368,7 @@ impl Extractor {
                 return spans
                     .iter()
                     .enumerate()
-                    .map(|(i, span)| {
+                    .filter_map(|(i, span)| {
                         // The next trigger's own subject ("after Japan's attack") is not this one's.
                         let next_start = spans.get(i + 1).map_or(clause.end, |next| {
                             cx.mentions
@@ -386,6 +391,9 @@ impl Extractor {
                             next_start.max(span.end),
                         );
                         let actors = self.actors(cx, window, trigger, *span);
+                        if actors.is_empty() {
+                            return None;
+                        }
                         let mut event = self.event(cx, clause, trigger, *span, actors);
                         if distinct_dates {
                             if let Some(unit) = assigned[i].and_then(|u| units.get(u)) {
@@ -393,12 +401,16 @@ impl Extractor {
                                 event.when_source = WhenSource::Sentence;
                             }
                         }
-                        event
+                        Some(event)
                     })
                     .collect();
             }
         }
         let actors = self.actors(cx, clause, trigger, spans[0]);
+        if actors.is_empty() {
+            // No state takes part (or only two others, as background): no event.
+            return Vec::new();
+        }
         vec![self.event(cx, clause, trigger, spans[0], actors)]
     }
 
@@ -526,23 +538,28 @@ impl Extractor {
                 codes.insert(0, code);
             }
         }
+        // Where a treaty is signed or relations are restored is a venue, not a party ("an
+        // agreement was signed in Oslo"); where a visit goes or a war is fought is.
+        let venue_only = matches!(
+            trigger.kind.as_str(),
+            "treaty" | "alliance" | "relations.established" | "relations.broken" | "diplomacy"
+        );
+        let standing_in: &[EntityKind] = if venue_only {
+            &[EntityKind::Person]
+        } else {
+            &[EntityKind::Person, EntityKind::Place]
+        };
         if codes.is_empty() {
             // No state named in the clause: the people and places in it stand for theirs.
-            codes = codes_of(
-                cx.mentions,
-                clause,
-                &[EntityKind::Person, EntityKind::Place],
-            );
+            codes = codes_of(cx.mentions, clause, standing_in);
         }
-        if codes.is_empty() {
+        // Still none: the sentence's, unless the article's pair is the default cast (the
+        // states of the sentence's other clauses belong to their own events there).
+        if codes.is_empty() && cx.dyad.len() != 2 {
             codes = states_in(cx.mentions, cx.span);
         }
-        if codes.is_empty() {
-            codes = codes_of(
-                cx.mentions,
-                cx.span,
-                &[EntityKind::Person, EntityKind::Place],
-            );
+        if codes.is_empty() && cx.dyad.len() != 2 {
+            codes = codes_of(cx.mentions, cx.span, standing_in);
         }
         // The acting state: the nearest one named before the trigger in the clause.
         if let Some(subject) = cx
@@ -586,6 +603,21 @@ impl Extractor {
         });
         if cx.dyad.len() == 2 && !organisation_acts {
             let present = cx.dyad.iter().filter(|d| codes.contains(d)).count();
+            let named_before = |m: &&Mention| {
+                clause.contains(&m.span) && m.kind == EntityKind::State && m.span.end <= span.start
+            };
+            let named_after = |m: &&Mention| {
+                clause.contains(&m.span) && m.kind == EntityKind::State && m.span.start >= span.end
+            };
+            if present == 0
+                && cx.mentions.iter().any(|m| named_before(&m))
+                && cx.mentions.iter().any(|m| named_after(&m))
+                && !trigger.unilateral
+            {
+                // "After Germany occupied Denmark": an event between two other states, told
+                // as background in a relations article; not one of the pair's events.
+                return Vec::new();
+            }
             if present == 0 {
                 let mut with_dyad = cx.dyad.to_vec();
                 with_dyad.extend(codes);
@@ -664,6 +696,16 @@ impl Extractor {
         if let Some(unit) = nearest(clause) {
             return (Some(until(unit)), WhenSource::Sentence);
         }
+        // "After the United Kingdom left the European Union, …": the main clause's date is
+        // later than what the opening clause tells, which the text leaves undated.
+        let opening = clause.start == cx.span.start
+            && clause.end < cx.span.end
+            && OPENING_CLAUSE
+                .as_ref()
+                .is_some_and(|r| r.is_match(cx.doc.slice(cx.span)));
+        if opening {
+            return (None, WhenSource::None);
+        }
         let period_cost = |p: &&dyad_time::PeriodMention| {
             distance(trigger, p.span) + if p.span.end <= trigger.start { 10 } else { 0 }
         };
@@ -739,6 +781,12 @@ fn distance(a: Span, b: Span) -> usize {
 fn clauses(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
+    // "After Germany occupied Denmark, British forces invaded Iceland": a sentence that
+    // opens with a subordinate clause has its main clause after the first comma.
+    if let Some(m) = OPENING_CLAUSE.as_ref().and_then(|r| r.find(text)) {
+        out.push(Span::new(0, m.end() - 1));
+        start = m.end() - 1;
+    }
     if let Some(regex) = CLAUSE_BREAK.as_ref() {
         for m in regex.find_iter(text) {
             if m.start() > start {
@@ -998,8 +1046,18 @@ fn merge(events: Vec<(usize, Event)>) -> Vec<Event> {
                 continue;
             }
         }
+        // The same event told twice is told in two places (the lead and the history, or two
+        // sections); within one section two dated mentions are two events unless their dates
+        // are the same to the day.
+        let told_elsewhere = |e: &Event| {
+            e.evidence
+                .iter()
+                .all(|ev| ev.section != event.evidence[0].section)
+                || (e.when == event.when && e.when.as_ref().is_some_and(|w| w.len() >= 10))
+        };
         let same = out.iter_mut().find(|e| {
             e.kind == event.kind
+                && told_elsewhere(e)
                 && e.evidence
                     .iter()
                     .all(|ev| ev.span != event.evidence[0].span)

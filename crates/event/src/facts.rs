@@ -145,7 +145,10 @@ fn mission_kind(kind: &str) -> String {
 
 /// The state name at the end of a subject phrase ("Since 1990, Italy" → "Italy").
 fn last_words(phrase: &str) -> &str {
-    phrase.rsplit([',', '.']).next().unwrap_or(phrase).trim()
+    let last = phrase.rsplit([',', '.']).next().unwrap_or(phrase).trim();
+    last.strip_prefix("The ")
+        .or_else(|| last.strip_prefix("the "))
+        .unwrap_or(last)
 }
 
 fn same_fact(a: &Fact, b: &Fact) -> bool {
