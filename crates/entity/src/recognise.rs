@@ -262,6 +262,15 @@ impl Recogniser {
         {
             return false;
         }
+        // "the Strait of Gibraltar", "the Sea of Japan", "the Gulf of Guinea": a feature of the
+        // map named after the state, not the state.
+        if matches!(entry.kind, EntityKind::State)
+            && GEOGRAPHIC_FEATURES
+                .iter()
+                .any(|f| text[..start].ends_with(f))
+        {
+            return false;
+        }
         // "US$9 billion", "A$", "NZ$": a currency, not the state.
         if matches!(entry.kind, EntityKind::State)
             && surface.len() <= 3
@@ -866,6 +875,19 @@ pub fn document_dyad(doc: &Document, gazetteer: &Gazetteer, mentions: &[Mention]
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().take(2).map(|(c, _)| c).collect()
 }
+
+/// Names of seas, straits and capes that end in a state's name.
+const GEOGRAPHIC_FEATURES: &[&str] = &[
+    "Strait of ",
+    "Straits of ",
+    "Gulf of ",
+    "Bay of ",
+    "Sea of ",
+    "Cape of ",
+    "Isthmus of ",
+    "Horn of ",
+    "Bight of ",
+];
 
 /// Titles of articles on one state's relations with all others.
 const FOREIGN_RELATIONS_PREFIXES: &[&str] = &[

@@ -252,7 +252,11 @@ impl Extractor {
                 if span.start >= clause_span.end {
                     break;
                 }
-                if span.end > clause_span.end {
+                // A trigger may reach over a relative clause's comma ("the treaty, which was
+                // signed in 2010"), not over any other break.
+                if span.end > clause_span.end
+                    && !cx.doc.text[clause_span.end..].starts_with(", which")
+                {
                     continue;
                 }
                 let at = span.start - cx.span.start;
@@ -577,17 +581,18 @@ impl Extractor {
             }
         }
         if trigger.unilateral {
-            // One side: the state the clause is about, nearest before the trigger.
-            let subject = cx
-                .mentions
-                .iter()
-                .filter(|m| {
-                    clause.contains(&m.span)
-                        && m.span.end <= span.start
-                        && m.kind == EntityKind::State
-                })
-                .filter_map(|m| m.code.clone())
-                .next_back();
+            // One side: the state the clause is about, nearest before the trigger; or, when the
+            // trigger's verb shares the clause's subject ("Spain signed the accords with Morocco
+            // and Mauritania and withdrew from the territory"), the first state of the clause.
+            let before = cx.mentions.iter().filter(|m| {
+                clause.contains(&m.span) && m.span.end <= span.start && m.kind == EntityKind::State
+            });
+            let shared_subject = text[clause.start..span.start].trim_end().ends_with(" and");
+            let subject = if shared_subject {
+                before.filter_map(|m| m.code.clone()).next()
+            } else {
+                before.filter_map(|m| m.code.clone()).next_back()
+            };
             return match subject {
                 Some(code) => vec![code],
                 None => codes.into_iter().take(1).collect(),
@@ -796,6 +801,48 @@ fn clauses(text: &str) -> Vec<Span> {
         }
     }
     out.push(Span::new(start, text.len()));
+    split_coordinated(text, out)
+}
+
+/// Past-tense verbs that are not "-ed" forms, for telling a clause from a noun phrase.
+const IRREGULAR_PAST: &[&str] = &[
+    "was", "were", "had", "did", "made", "took", "gave", "sent", "left", "began", "broke", "won",
+    "lost", "met", "held", "paid", "led", "came", "went", "saw", "became", "fell", "fought",
+    "sought", "brought", "built", "cut", "drew", "froze", "hit", "kept", "laid", "meant", "put",
+    "ran", "rose", "said", "set", "shot", "sold", "spoke", "stood", "struck", "told", "threw",
+    "withdrew", "wrote", "has", "have", "is", "are",
+];
+
+fn finite_verb(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    (word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase()))
+        || IRREGULAR_PAST.contains(&word)
+}
+
+/// "Spanish forces evicted them, and the United States mediated an agreement": two clauses,
+/// each with its own subject and verb, joined by ", and". A list ("Italy, Germany, and
+/// Japan signed") has no verb before its ", and" and stays whole.
+fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
+    let mut out = Vec::with_capacity(clauses.len());
+    for clause in clauses {
+        let mut start = clause.start;
+        let piece = &text[clause.start..clause.end];
+        for (at, _) in piece.match_indices(", and ") {
+            let cut = clause.start + at;
+            let before_has_verb = text[start..cut].split_whitespace().any(finite_verb);
+            let after: Vec<&str> = text[cut + 6..clause.end]
+                .split_whitespace()
+                .take(5)
+                .collect();
+            // A subject of up to four words, then a verb.
+            let after_has_verb = after.iter().skip(1).take(4).any(|w| finite_verb(w));
+            if before_has_verb && after_has_verb && !finite_verb(after.first().unwrap_or(&"")) {
+                out.push(Span::new(start, cut));
+                start = cut;
+            }
+        }
+        out.push(Span::new(start, clause.end));
+    }
     out
 }
 

@@ -50,13 +50,19 @@ pub fn extract_facts(
                         // "consulates-general in Piura and Tumbes": one fact per city.
                         for (offset, city) in city_list(cities.as_str()) {
                             let at = sentence.span.start + cities.start() + offset;
-                            // A city no gazetteer knows lies, in a relations article, in the
-                            // holder's partner.
-                            let host = city_code(city, at).or_else(|| {
-                                (dyad.len() == 2 && dyad.contains(&holder))
-                                    .then(|| dyad.iter().find(|d| **d != holder).cloned())
-                                    .flatten()
-                            });
+                            // In a relations article a mission of one of the pair is in
+                            // the other: that settles a city no gazetteer knows, or one
+                            // whose name is shared ("Valencia" is also Venezuelan).
+                            let partner = (dyad.len() == 2 && dyad.contains(&holder))
+                                .then(|| dyad.iter().find(|d| **d != holder).cloned())
+                                .flatten();
+                            let host = match (city_code(city, at), partner) {
+                                (Some(code), Some(partner)) if !dyad.contains(&code) => {
+                                    Some(partner)
+                                }
+                                (Some(code), _) => Some(code),
+                                (None, partner) => partner,
+                            };
                             let Some(host) = host else { continue };
                             let fact = Fact::Mission {
                                 holder: holder.clone(),
