@@ -6,6 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// Which events to return.
 #[derive(Debug, Clone, Default)]
@@ -163,6 +164,9 @@ fn map_fts_error(query: &str, err: rusqlite::Error) -> StoreError {
     }
 }
 
+/// Event ids per batched query (SQLite allows thousands of parameters; pages are ≤ 500).
+const FILL_CHUNK: usize = 500;
+
 impl Store {
     /// Events matching the filter, in date order (undated last).
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
@@ -207,11 +211,7 @@ impl Store {
         for row in rows {
             out.push(row.map_err(|e| map_fts_error(filter.text.as_deref().unwrap_or(""), e))?);
         }
-        // Each document's text is read once, however many of its events are returned.
-        let mut texts: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
-        for event in &mut out {
-            self.fill_event(event, &mut texts)?;
-        }
+        self.fill_events(&mut out)?;
         Ok(out)
     }
 
@@ -222,8 +222,10 @@ impl Store {
             .connection()
             .query_row(&sql, params![id], |row| self.event_row(row))
             .optional()?;
-        let mut event = row.ok_or(StoreError::NoSuchEvent(id))?;
-        self.fill_event(&mut event, &mut Default::default())?;
+        let event = row.ok_or(StoreError::NoSuchEvent(id))?;
+        let mut events = [event];
+        self.fill_events(&mut events)?;
+        let [event] = events;
         Ok(event)
     }
 
@@ -255,70 +257,94 @@ impl Store {
         })
     }
 
-    fn fill_event(
-        &self,
-        event: &mut EventRow,
-        texts: &mut std::collections::HashMap<i64, String>,
-    ) -> Result<(), StoreError> {
+    /// Actors, evidence and participants of a page of events: three queries per page (by
+    /// chunks of event ids), not three per event.
+    fn fill_events(&self, events: &mut [EventRow]) -> Result<(), StoreError> {
         let connection = self.connection();
-        let mut actors = connection.prepare_cached(
-            "SELECT code FROM event_actors WHERE event_id = ?1 ORDER BY position",
-        )?;
-        event.actors = actors
-            .query_map(params![event.id], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        let mut evidence = connection.prepare_cached(
-            "SELECT section, start, end, trigger, trigger_start, trigger_end, '' FROM evidence WHERE event_id = ?1 ORDER BY id",
-        )?;
-        let rows: Vec<(String, i64, i64, String, i64, i64, String)> = evidence
-            .query_map(params![event.id], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            })?
-            .collect::<Result<_, _>>()?;
-        // SQLite's substr counts characters, not bytes: slice the text in Rust instead.
-        if let std::collections::hash_map::Entry::Vacant(slot) = texts.entry(event.document_id) {
-            let text: String = connection.query_row(
-                "SELECT text FROM documents WHERE id = ?1",
-                params![event.document_id],
-                |r| r.get(0),
-            )?;
-            slot.insert(text);
-        }
-        let text = texts
-            .get(&event.document_id)
-            .map(String::as_str)
-            .unwrap_or("");
-        for (index, (section, start, end, trigger, trigger_start, trigger_end, _)) in
-            rows.into_iter().enumerate()
-        {
-            let sentence = text
-                .get(start as usize..end as usize)
-                .unwrap_or("")
-                .to_string();
-            if index == 0 {
-                event.section = section.clone();
-                event.sentence = sentence.clone();
-                event.span = [start, end];
-                event.trigger = trigger.clone();
-                event.trigger_span = [trigger_start, trigger_end];
+        let mut texts: HashMap<i64, String> = HashMap::new();
+        for chunk in events.chunks_mut(FILL_CHUNK) {
+            let ids: Vec<Value> = chunk.iter().map(|e| Value::Integer(e.id)).collect();
+            let marks = vec!["?"; ids.len()].join(", ");
+            let position: HashMap<i64, usize> =
+                chunk.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+            let mut actors = connection.prepare_cached(&format!(
+                "SELECT event_id, code FROM event_actors WHERE event_id IN ({marks}) ORDER BY event_id, position"
+            ))?;
+            let rows = actors.query_map(params_from_iter(ids.iter()), |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?;
+            for row in rows {
+                let (id, code) = row?;
+                if let Some(&i) = position.get(&id) {
+                    chunk[i].actors.push(code);
+                }
             }
-            event.evidence.push(serde_json::json!({"section": section, "sentence": sentence, "span": [start, end], "trigger": trigger, "trigger_span": [trigger_start, trigger_end]}));
+            let mut evidence = connection.prepare_cached(&format!(
+                "SELECT event_id, section, start, end, trigger, trigger_start, trigger_end FROM evidence WHERE event_id IN ({marks}) ORDER BY event_id, id"
+            ))?;
+            let rows: Vec<(i64, String, i64, i64, String, i64, i64)> = evidence
+                .query_map(params_from_iter(ids.iter()), |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                    ))
+                })?
+                .collect::<Result<_, _>>()?;
+            for (id, section, start, end, trigger, trigger_start, trigger_end) in rows {
+                let Some(&i) = position.get(&id) else {
+                    continue;
+                };
+                let event = &mut chunk[i];
+                // SQLite's substr counts characters, not bytes: slice the text in Rust instead;
+                // each document's text is read once, however many of its events are returned.
+                if let std::collections::hash_map::Entry::Vacant(slot) =
+                    texts.entry(event.document_id)
+                {
+                    let text: String = connection.query_row(
+                        "SELECT text FROM documents WHERE id = ?1",
+                        params![event.document_id],
+                        |r| r.get(0),
+                    )?;
+                    slot.insert(text);
+                }
+                let text = texts
+                    .get(&event.document_id)
+                    .map(String::as_str)
+                    .unwrap_or("");
+                let sentence = text
+                    .get(start as usize..end as usize)
+                    .unwrap_or("")
+                    .to_string();
+                if event.evidence.is_empty() {
+                    event.section = section.clone();
+                    event.sentence = sentence.clone();
+                    event.span = [start, end];
+                    event.trigger = trigger.clone();
+                    event.trigger_span = [trigger_start, trigger_end];
+                }
+                event.evidence.push(serde_json::json!({"section": section, "sentence": sentence, "span": [start, end], "trigger": trigger, "trigger_span": [trigger_start, trigger_end]}));
+            }
+            let mut participants = connection.prepare_cached(&format!(
+                "SELECT event_id, name, role, state FROM participants WHERE event_id IN ({marks}) ORDER BY event_id, rowid"
+            ))?;
+            let rows = participants.query_map(params_from_iter(ids.iter()), |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    serde_json::json!({"name": r.get::<_, String>(1)?, "role": r.get::<_, Option<String>>(2)?, "state": r.get::<_, Option<String>>(3)?}),
+                ))
+            })?;
+            for row in rows {
+                let (id, participant) = row?;
+                if let Some(&i) = position.get(&id) {
+                    chunk[i].participants.push(participant);
+                }
+            }
         }
-        let mut participants = connection
-            .prepare_cached("SELECT name, role, state FROM participants WHERE event_id = ?1")?;
-        event.participants = participants
-            .query_map(params![event.id], |r| {
-                Ok(serde_json::json!({"name": r.get::<_, String>(0)?, "role": r.get::<_, Option<String>>(1)?, "state": r.get::<_, Option<String>>(2)?}))
-            })?
-            .collect::<Result<_, _>>()?;
         Ok(())
     }
 

@@ -125,6 +125,10 @@ const MIGRATIONS: &[&str] = &[
         json TEXT NOT NULL
     );
     "#,
+    // 2: a page of events reads its participants by event id.
+    r#"
+    CREATE INDEX IF NOT EXISTS participants_event ON participants(event_id);
+    "#,
 ];
 
 pub fn migrate(connection: &mut Connection, path: &str) -> Result<(), StoreError> {
