@@ -512,17 +512,16 @@ impl Extractor {
             clause
         };
         let text = cx.doc.text.as_str();
-        let parties: Vec<Mention> = cx
+        let parties: Vec<&Mention> = cx
             .mentions
             .iter()
             .filter(|m| !is_bystander(text, m, cx.mentions))
-            .cloned()
             .collect();
-        let mut codes = states_in(&parties, scope);
+        let mut codes = states_in(parties.iter().copied(), scope);
         // A person whose role ties them to a state stands for it beside the states named
         // ("received in Rome by Pope Gregory XIII": the Holy See).
         if !codes.is_empty() {
-            for code in codes_of(&parties, scope, &[EntityKind::Person]) {
+            for code in codes_of(parties.iter().copied(), scope, &[EntityKind::Person]) {
                 if !codes.contains(&code) {
                     codes.push(code);
                 }
@@ -877,7 +876,7 @@ fn with_membership_clause(cx: &SentenceContext, clause: Span) -> Span {
 
 /// States named in a scope, a state's own forces ("the Imperial Japanese Army") included, and
 /// asides in parentheses ("(led by the United States)") left out unless nothing else is named.
-fn states_in(mentions: &[Mention], scope: Span) -> Vec<String> {
+fn states_in<'m>(mentions: impl IntoIterator<Item = &'m Mention>, scope: Span) -> Vec<String> {
     codes_of(
         mentions,
         scope,
@@ -885,10 +884,14 @@ fn states_in(mentions: &[Mention], scope: Span) -> Vec<String> {
     )
 }
 
-fn codes_of(mentions: &[Mention], scope: Span, kinds: &[EntityKind]) -> Vec<String> {
+fn codes_of<'m>(
+    mentions: impl IntoIterator<Item = &'m Mention>,
+    scope: Span,
+    kinds: &[EntityKind],
+) -> Vec<String> {
     let mut codes: Vec<String> = Vec::new();
     let in_scope: Vec<&Mention> = mentions
-        .iter()
+        .into_iter()
         .filter(|m| scope.contains(&m.span) && kinds.contains(&m.kind))
         .collect();
     let outside_parens: Vec<&Mention> = in_scope

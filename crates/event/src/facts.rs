@@ -28,10 +28,24 @@ pub fn extract_facts(
             .and_then(|m| m.code.clone())
             .or_else(|| gazetteer.lookup(name).and_then(|e| e.code.clone()))
     };
+    // Fact patterns need words most sentences lack ("embassy", "nationals"): the gates say
+    // which sentences are worth a search.
+    let scan = resources.fact_gates.scan(&doc.text);
+    let ranges: Vec<Vec<std::ops::Range<usize>>> = (0..resources.facts.len())
+        .map(|i| scan.ranges(i).collect())
+        .collect();
+    let may_match = |pattern: usize, span: Span| {
+        let list = &ranges[pattern];
+        let first = list.partition_point(|r| r.end <= span.start);
+        list.get(first).is_some_and(|r| r.start < span.end)
+    };
     for sentence in sentences {
         let text = doc.slice(sentence.span);
         let mut holder: Option<String> = None;
-        for pattern in &resources.facts {
+        for (index, pattern) in resources.facts.iter().enumerate() {
+            if !may_match(index, sentence.span) {
+                continue;
+            }
             for caps in pattern.regex.captures_iter(text) {
                 let span = Span::new(sentence.span.start, sentence.span.end);
                 match pattern.fact.as_str() {

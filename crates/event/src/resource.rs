@@ -52,6 +52,8 @@ pub struct Resources {
     /// (stronger, weaker) kind pairs.
     pub suppress: Vec<(String, String)>,
     pub facts: Vec<FactPattern>,
+    /// Which stretches of a text each fact pattern can match in (see `dyad-prefilter`).
+    pub fact_gates: dyad_prefilter::Gates,
     /// Openings of a paragraph that continue the one before ("As a result", "However").
     pub continuations: Vec<String>,
 }
@@ -214,7 +216,9 @@ impl Resources {
         let continuations = lines(CONTINUATIONS)
             .map(|(_, l)| l.trim().to_string())
             .collect();
+        let fact_gates = dyad_prefilter::Gates::new(facts.iter().map(|f| f.regex.as_str()));
         Ok(Resources {
+            fact_gates,
             kinds,
             continuations,
             trigger_gates,
