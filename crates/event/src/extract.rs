@@ -724,8 +724,39 @@ impl Extractor {
                 return (Some(value), WhenSource::Period);
             }
         }
-        if let Some(unit) = nearest(cx.span) {
+        // A date in a relative clause that tells an event of its own ("joined the alliance,
+        // which was founded in 1949") dates that event, not this one; a relative clause that
+        // only describes ("the Tripartite Pact, which also included Germany, on 27 September
+        // 1940") and coordinated clauses ("Norway sent frigates in 2005, and Russia
+        // protested") share the sentence's date.
+        let sentence = cx.doc.slice(cx.span);
+        let other_events: Vec<Span> = clauses(sentence)
+            .into_iter()
+            .map(|c| Span::new(cx.span.start + c.start, cx.span.start + c.end))
+            .filter(|c| *c != clause)
+            .filter(|c| {
+                let opening = cx.doc.slice(*c).trim_start_matches([',', ' ']);
+                opening.starts_with("which ") || opening.starts_with("who ")
+            })
+            .filter(|c| {
+                let first = cx.triggers.partition_point(|(_, t)| t.start < c.start);
+                cx.triggers.get(first).is_some_and(|(_, t)| t.start < c.end)
+            })
+            .collect();
+        let free = Span::new(cx.span.start, cx.span.end);
+        if let Some(unit) = cx
+            .units
+            .iter()
+            .filter(|u| free.contains(&u.span))
+            .filter(|u| !other_events.iter().any(|c| c.contains(&u.span)))
+            .min_by_key(cost)
+        {
             return (Some(until(unit)), WhenSource::Sentence);
+        }
+        // A standing state told in the present ("Spain is Morocco's largest trading partner",
+        // "relations have been marked by disputes") has no date to inherit.
+        if present_tense(cx.doc.slice(clause)) {
+            return (None, WhenSource::None);
         }
         if let Some(year) = cx.narrative.clone() {
             return (Some(year), WhenSource::Narrative);
@@ -801,6 +832,30 @@ fn clauses(text: &str) -> Vec<Span> {
     }
     out.push(Span::new(start, text.len()));
     split_coordinated(text, out)
+}
+
+/// Whether a clause is told in the present (a copula or auxiliary in the present, none in the
+/// past).
+fn present_tense(clause: &str) -> bool {
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let present = words.iter().any(|w| {
+        matches!(
+            *w,
+            "is" | "are" | "has" | "have" | "remains" | "remain" | "operate" | "operates"
+        )
+    });
+    let past = words.iter().any(|w| {
+        matches!(*w, "was" | "were" | "had" | "did")
+            || (w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
+    });
+    // "have been marked": a perfect of a state is still the present.
+    let perfect = words
+        .windows(2)
+        .any(|p| matches!(p[0], "has" | "have") && p[1] == "been");
+    present && (!past || perfect)
 }
 
 /// Past-tense verbs that are not "-ed" forms, for telling a clause from a noun phrase.
