@@ -73,7 +73,16 @@ const DYAD_PHRASES: &[&str] = &[
     "the two kingdoms",
     "the two peoples",
     "both peoples",
+    "both are",
+    "both were",
+    "both have",
+    "both had",
+    "both joined",
+    "both signed",
 ];
+
+/// Verbs after which a bare "both" is the pair ("Both are founding members of NATO").
+const BARE_BOTH_VERBS: &[&str] = &["are", "were", "have", "had", "joined", "signed"];
 
 /// Where coreference may start: the dyad phrases, "the former", "the latter", and "the "
 /// (for "the country", "the Asian nation"), all found in one pass.
@@ -678,11 +687,18 @@ impl Recogniser {
         if dyad.len() == 2 {
             for (cue, phrase) in DYAD_PHRASES.iter().enumerate() {
                 for start in starts(cue) {
-                    let end = start + phrase.len();
+                    let mut end = start + phrase.len();
                     if text[end..].chars().next().is_some_and(is_word_char)
                         || !text.is_char_boundary(start)
+                        || (start > 0 && text[..start].ends_with(is_word_char))
                     {
                         continue;
+                    }
+                    // "Both are members of NATO": the pronoun is the mention, not its verb.
+                    if let Some(space) = phrase.strip_prefix("both ").map(|_| 4) {
+                        if BARE_BOTH_VERBS.contains(&&phrase[space + 1..]) {
+                            end = start + space;
+                        }
                     }
                     for code in dyad {
                         if let Some(entry) = self.gazetteer.state(code) {

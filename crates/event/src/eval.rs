@@ -238,30 +238,46 @@ pub fn score_events(gold: &[GoldEvent], system: &[Event]) -> EventReport {
     }
 }
 
-/// Gold facts found among `system` (field by field, as JSON).
-pub fn score_facts(gold: &[serde_json::Value], system: &[Fact]) -> (usize, Vec<serde_json::Value>) {
+/// What scoring facts found.
+#[derive(Debug, Clone, Default)]
+pub struct FactScore {
+    /// Gold facts found among the system's.
+    pub found: usize,
+    /// Gold facts not found.
+    pub missed: Vec<serde_json::Value>,
+    /// System facts that match no gold fact.
+    pub extra: Vec<serde_json::Value>,
+}
+
+/// Gold facts found among `system` (field by field, as JSON: the system may say more, such as
+/// a Wikidata id, than the gold asks for).
+pub fn score_facts(gold: &[serde_json::Value], system: &[Fact]) -> FactScore {
     let system_values: Vec<serde_json::Value> = system
         .iter()
         .filter_map(|f| serde_json::to_value(f).ok())
         .collect();
-    let mut missed = Vec::new();
-    let mut found = 0;
-    for g in gold {
-        let hit = system_values.iter().any(|s| {
-            g.as_object().is_some_and(|fields| {
-                fields.iter().all(|(k, v)| {
-                    let sv = &s[k];
-                    sv == v
-                        || sv.as_u64().map(|n| n.to_string()) == v.as_str().map(str::to_string)
-                        || v.as_u64().map(|n| n.to_string()) == sv.as_str().map(str::to_string)
-                })
+    let matches = |g: &serde_json::Value, s: &serde_json::Value| {
+        g.as_object().is_some_and(|fields| {
+            fields.iter().all(|(k, v)| {
+                let sv = &s[k];
+                sv == v
+                    || sv.as_u64().map(|n| n.to_string()) == v.as_str().map(str::to_string)
+                    || v.as_u64().map(|n| n.to_string()) == sv.as_str().map(str::to_string)
             })
-        });
-        if hit {
-            found += 1;
+        })
+    };
+    let mut score = FactScore::default();
+    for g in gold {
+        if system_values.iter().any(|s| matches(g, s)) {
+            score.found += 1;
         } else {
-            missed.push(g.clone());
+            score.missed.push(g.clone());
         }
     }
-    (found, missed)
+    score.extra = system_values
+        .iter()
+        .filter(|s| !gold.iter().any(|g| matches(g, s)))
+        .cloned()
+        .collect();
+    score
 }

@@ -40,6 +40,7 @@ pub fn extract_facts(
         list.get(first).is_some_and(|r| r.start < span.end)
     };
     for sentence in sentences {
+        memberships(doc, sentence.span, mentions, &mut facts);
         let text = doc.slice(sentence.span);
         let mut holder: Option<String> = None;
         for (index, pattern) in resources.facts.iter().enumerate() {
@@ -125,6 +126,53 @@ pub fn extract_facts(
     }
     facts
 }
+
+/// "Both countries are members of the Andean Community, the Organization of American States
+/// and UNASUR", "Peru is a founding member of APEC": each state named (or meant by "both
+/// countries") before "member(s) of", with each organisation named after it.
+fn memberships(doc: &Document, span: Span, mentions: &[Mention], facts: &mut Vec<Fact>) {
+    let text = doc.slice(span);
+    let Some(found) = MEMBER_OF.as_ref().and_then(|r| r.find(text)) else {
+        return;
+    };
+    let member_at = span.start + found.start();
+    let local: Vec<&Mention> = mentions.iter().filter(|m| span.contains(&m.span)).collect();
+    let mut members: Vec<String> = Vec::new();
+    for m in local
+        .iter()
+        .filter(|m| m.kind == EntityKind::State && m.span.end <= member_at && !m.in_parentheses)
+    {
+        if let Some(code) = &m.code {
+            if !members.contains(code) {
+                members.push(code.clone());
+            }
+        }
+    }
+    for organisation in local
+        .iter()
+        .filter(|m| m.kind == EntityKind::Organisation && m.span.start >= member_at)
+    {
+        for member in &members {
+            let fact = Fact::Membership {
+                member: member.clone(),
+                organisation: organisation.name.clone(),
+                wikidata: organisation.wikidata.clone(),
+                span,
+            };
+            if !facts.contains(&fact) {
+                facts.push(fact);
+            }
+        }
+    }
+}
+
+/// "are members of", "is a founding member of", "are both full member states of".
+static MEMBER_OF: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"\b(?:is|are|was|were|remain|remains|became|become)\s+(?:both\s+|also\s+|now\s+)?(?:an?\s+)?(?:full\s+|founding\s+|associate\s+|permanent\s+)?members?(?:\s+states?)?\s+of\b",
+    )
+    .ok()
+});
 
 /// The cities of "Piura, Trujillo and Tumbes", each with its offset in the list.
 fn city_list(list: &str) -> Vec<(usize, &str)> {

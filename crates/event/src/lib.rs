@@ -98,7 +98,7 @@ impl Event {
     }
 }
 
-/// A standing fact: a diplomatic mission, or nationals living abroad.
+/// A standing fact: a diplomatic mission, nationals living abroad, or a membership.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "fact", rename_all = "lowercase")]
 pub enum Fact {
@@ -115,6 +115,16 @@ pub enum Fact {
         residing_in: String,
         count: u64,
         as_of: String,
+        #[serde(skip)]
+        span: Span,
+    },
+    /// "Both countries are members of the Andean Community": a state and an organisation it
+    /// belongs to (with the organisation's Wikidata id where known).
+    Membership {
+        member: String,
+        organisation: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        wikidata: Option<String>,
         #[serde(skip)]
         span: Span,
     },

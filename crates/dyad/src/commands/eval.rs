@@ -255,15 +255,20 @@ fn events(
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("{}: cannot read", path.display()))?;
         let gold_facts = parse_gold_facts(&text, &path.display().to_string())?;
-        let (found, missed) = score_facts(&gold_facts, &facts);
+        let score = score_facts(&gold_facts, &facts);
         out!(
-            "facts: {found}/{} (extracted {})",
+            "facts: {}/{} (extracted {}, {} not in the gold)",
+            score.found,
             gold_facts.len(),
-            facts.len()
+            facts.len(),
+            score.extra.len()
         );
         if !quiet {
-            for m in missed {
+            for m in score.missed {
                 out!("  missed fact {m}");
+            }
+            for e in score.extra {
+                out!("  extra fact {e}");
             }
         }
     }
