@@ -108,6 +108,19 @@ pub enum Command {
         #[command(flatten)]
         db: DbArgs,
     },
+    /// Standing facts of the knowledge base: missions, nationals abroad, memberships (JSON lines).
+    Facts {
+        /// Only this type: mission, population or membership.
+        #[arg(long, value_parser = ["mission", "population", "membership"])]
+        fact: Option<String>,
+        /// Only facts naming this state (ISO 3166-1 alpha-3) in any role.
+        #[arg(long)]
+        state: Option<String>,
+        #[arg(long, default_value_t = 1000)]
+        limit: usize,
+        #[command(flatten)]
+        db: DbArgs,
+    },
     /// Pairs of states with event counts and a cooperation–conflict index per decade.
     Dyads {
         #[arg(long)]

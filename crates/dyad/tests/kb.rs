@@ -65,6 +65,13 @@ fn queries_and_exports_on_the_default_database() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("[Tripartite]"));
     let output = dyad(&["dyads", "--db", db]);
     assert!(String::from_utf8_lossy(&output.stdout).contains("ITA–JPN"));
+    let output = dyad(&["facts", "--fact", "population", "--db", db]);
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines.iter().all(|f| f["count"].as_u64().unwrap() > 1000));
     let id = events[0]["id"].as_i64().unwrap().to_string();
     let output = dyad(&["show", &id, "--db", db]);
     assert!(String::from_utf8_lossy(&output.stdout).contains("evidence in Italy–Japan relations"));

@@ -223,6 +223,34 @@ async fn entities(
 }
 
 #[derive(Debug, Deserialize)]
+pub struct FactQuery {
+    fact: Option<String>,
+    state: Option<String>,
+    limit: Option<usize>,
+}
+
+async fn facts(
+    State(pool): State<Arc<Pool>>,
+    query: Result<Query<FactQuery>, QueryRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let Query(query) = query?;
+    if let Some(fact) = &query.fact {
+        if !matches!(fact.as_str(), "mission" | "population" | "membership") {
+            return Err(ApiError::bad_request(
+                "fact must be mission, population or membership",
+            ));
+        }
+    }
+    let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE);
+    let state = query.state.map(|s| s.to_ascii_uppercase());
+    let rows = blocking(pool, move |s| {
+        Ok(s.facts(query.fact.as_deref(), state.as_deref(), limit)?)
+    })
+    .await?;
+    Ok(Json(json!({"facts": rows})))
+}
+
+#[derive(Debug, Deserialize)]
 pub struct SearchQuery {
     q: Option<String>,
     limit: Option<usize>,
@@ -340,6 +368,7 @@ pub fn router(pool: Arc<Pool>) -> Router {
         .route("/api/timeline", get(timeline))
         .route("/api/dyads", get(dyads))
         .route("/api/entities", get(entities))
+        .route("/api/facts", get(facts))
         .route("/api/search", get(search))
         .route("/api/export", get(export))
         .route("/api/openapi.json", get(openapi))

@@ -92,6 +92,14 @@ async fn timeline_dyads_entities_search_export() {
     );
     let (_, _, body) = get("/api/entities?kind=state&limit=3").await;
     assert_eq!(json(&body)["entities"].as_array().unwrap().len(), 3);
+    let (_, _, body) = get("/api/facts?fact=mission&state=jpn").await;
+    let facts = json(&body)["facts"].as_array().unwrap().clone();
+    assert_eq!(facts.len(), 4, "{body}");
+    assert!(facts
+        .iter()
+        .all(|f| f["fact"] == "mission" && f["doc"] == "Italy–Japan relations"));
+    let (status, _, _) = get("/api/facts?fact=treaty").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
     let (_, _, body) = get("/api/search?q=Tripartite").await;
     assert!(json(&body)["hits"][0]["snippet"]
         .as_str()

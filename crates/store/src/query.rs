@@ -467,6 +467,37 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Standing facts (missions, nationals abroad, memberships), optionally of one type and
+    /// naming one state in any role, each with its document's title.
+    pub fn facts(
+        &self,
+        fact: Option<&str>,
+        state: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<serde_json::Value>, StoreError> {
+        let mut statement = self.connection().prepare_cached(
+            "SELECT d.title, f.json FROM facts f JOIN documents d ON d.id = f.document_id \
+             WHERE (?1 IS NULL OR f.fact = ?1) \
+             AND (?2 IS NULL OR ?2 IN (json_extract(f.json, '$.holder'), json_extract(f.json, '$.host'), \
+                  json_extract(f.json, '$.member'), json_extract(f.json, '$.nationals_of'), json_extract(f.json, '$.residing_in'))) \
+             ORDER BY f.id LIMIT ?3",
+        )?;
+        let rows = statement.query_map(params![fact, state, limit as i64], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (title, json) = row?;
+            let mut value: serde_json::Value =
+                serde_json::from_str(&json).unwrap_or(serde_json::Value::Null);
+            if let Some(object) = value.as_object_mut() {
+                object.insert("doc".into(), serde_json::Value::String(title));
+                out.push(value);
+            }
+        }
+        Ok(out)
+    }
+
     /// The stored title, text and TIMEX3s of a document, for TimeML export.
     pub fn document_timexes(
         &self,

@@ -294,6 +294,15 @@ pub fn search(query: &str, limit: usize, json: bool, db: &DbArgs) -> Result<()> 
     Ok(())
 }
 
+pub fn facts(fact: Option<&str>, state: Option<&str>, limit: usize, db: &DbArgs) -> Result<()> {
+    let store = open_store(db)?;
+    let state = state.map(str::to_ascii_uppercase);
+    for fact in store.facts(fact, state.as_deref(), limit)? {
+        out!("{fact}");
+    }
+    Ok(())
+}
+
 pub fn dyads(json: bool, db: &DbArgs) -> Result<()> {
     let store = open_store(db)?;
     let dyads = store.dyads()?;

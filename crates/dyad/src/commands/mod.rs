@@ -66,6 +66,12 @@ pub fn run(cli: Cli) -> Result<()> {
             db,
         }) => kb::search(&query, limit, json, &db),
         Some(Command::Dyads { json, db }) => kb::dyads(json, &db),
+        Some(Command::Facts {
+            fact,
+            state,
+            limit,
+            db,
+        }) => kb::facts(fact.as_deref(), state.as_deref(), limit, &db),
         Some(Command::Show { id, json, db }) => kb::show(id, json, &db),
         Some(Command::Export {
             format,
