@@ -867,6 +867,12 @@ const IRREGULAR_PAST: &[&str] = &[
     "withdrew", "wrote", "has", "have", "is", "are",
 ];
 
+/// Words that open a subject noun phrase.
+const SUBJECT_OPENERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "both", "each",
+    "it", "they", "he", "she", "we", "some", "many", "several", "most", "all", "two", "three",
+];
+
 fn finite_verb(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     (word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase()))
@@ -890,7 +896,12 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
                 .collect();
             // A subject of up to four words, then a verb.
             let after_has_verb = after.iter().skip(1).take(4).any(|w| finite_verb(w));
-            if before_has_verb && after_has_verb && !finite_verb(after.first().unwrap_or(&"")) {
+            // The second clause opens with its own subject: a name, a determiner or a pronoun
+            // (not an adverb: "met the Pope, and formally requested" shares its subject).
+            let subject_first = after.first().is_some_and(|w| {
+                w.starts_with(char::is_uppercase) || SUBJECT_OPENERS.contains(w)
+            });
+            if before_has_verb && after_has_verb && subject_first {
                 out.push(Span::new(start, cut));
                 start = cut;
             }
