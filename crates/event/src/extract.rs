@@ -14,9 +14,10 @@ static CLAUSE_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|as\s+well\s+as)\b|\s+but\s+|\s+while\s+|\s[–—]\s").ok()
 });
 
-/// A sentence-opening subordinate clause with a verb of its own, up to its comma.
+/// A sentence-opening subordinate clause with a verb of its own, or an "After a coup in
+/// Cyprus"-like event phrase, up to its comma.
 static OPENING_CLAUSE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(?:After|Before|When|Once|Although|Though|While|Whereas|Because|Since|Until|As soon as)\s+[^,;]{3,100}?\s(?:[a-z]+ed|was|were|had|did|left|began|broke|took|made|won|lost|fell|came|went|saw|sent|gave|became)\s[^,;]{0,80}?,").ok()
+    Regex::new(r"^(?:(?:After|Before|When|Once|Although|Though|While|Whereas|Because|Since|Until|As soon as)\s+[^,;]{3,100}?\s(?:[a-z]+ed|was|were|had|did|left|began|broke|took|made|won|lost|fell|came|went|saw|sent|gave|became)\s[^,;]{0,80}?|(?:After|Following)\s+(?:an?|the)\s+[^,;]{3,80}?),").ok()
 });
 
 /// Words before a trigger that deny it.
@@ -869,8 +870,8 @@ const IRREGULAR_PAST: &[&str] = &[
 
 /// Words that open a subject noun phrase.
 const SUBJECT_OPENERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "both", "each",
-    "it", "they", "he", "she", "we", "some", "many", "several", "most", "all", "two", "three",
+    "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "both", "each", "it",
+    "they", "he", "she", "we", "some", "many", "several", "most", "all", "two", "three",
 ];
 
 fn finite_verb(word: &str) -> bool {
@@ -898,9 +899,9 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
             let after_has_verb = after.iter().skip(1).take(4).any(|w| finite_verb(w));
             // The second clause opens with its own subject: a name, a determiner or a pronoun
             // (not an adverb: "met the Pope, and formally requested" shares its subject).
-            let subject_first = after.first().is_some_and(|w| {
-                w.starts_with(char::is_uppercase) || SUBJECT_OPENERS.contains(w)
-            });
+            let subject_first = after
+                .first()
+                .is_some_and(|w| w.starts_with(char::is_uppercase) || SUBJECT_OPENERS.contains(w));
             if before_has_verb && after_has_verb && subject_first {
                 out.push(Span::new(start, cut));
                 start = cut;

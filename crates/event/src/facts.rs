@@ -169,7 +169,7 @@ fn memberships(doc: &Document, span: Span, mentions: &[Mention], facts: &mut Vec
 /// "are members of", "is a founding member of", "are both full member states of".
 static MEMBER_OF: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"\b(?:is|are|was|were|remain|remains|became|become)\s+(?:both\s+|also\s+|now\s+)?(?:an?\s+)?(?:full\s+|founding\s+|associate\s+|permanent\s+)?members?(?:\s+states?)?\s+of\b",
+        r"\b(?:is|are|was|were|remain|remains|became|become|has\s+been|have\s+been|had\s+been)\s+(?:both\s+|also\s+|now\s+)?(?:an?\s+)?(?:full\s+|founding\s+|associate\s+|permanent\s+)?members?(?:\s+states?)?\s+of\b",
     )
     .ok()
 });
