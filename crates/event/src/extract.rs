@@ -242,7 +242,7 @@ impl Extractor {
 
     fn sentence_events(&self, cx: &SentenceContext) -> Vec<Event> {
         let text = cx.doc.slice(cx.span);
-        let mut events: Vec<(usize, Event)> = Vec::new();
+        let mut events: Vec<(usize, Option<String>, Event)> = Vec::new();
         for (clause_index, clause) in clauses(text).into_iter().enumerate() {
             let clause_span = Span::new(cx.span.start + clause.start, cx.span.start + clause.end);
             let mut found: Vec<Found> = Vec::new();
@@ -299,10 +299,20 @@ impl Extractor {
                 }
             }
             for (trigger, spans) in per_kind {
+                // The state that opens the clause before its trigger, if any: the subject.
+                let subject = cx
+                    .mentions
+                    .iter()
+                    .find(|m| {
+                        clause_span.contains(&m.span)
+                            && m.span.end <= spans[0].start
+                            && m.kind == EntityKind::State
+                    })
+                    .and_then(|m| m.code.clone());
                 events.extend(
                     self.clause_events(cx, clause_span, trigger, &spans)
                         .into_iter()
-                        .map(|e| (clause_index, e)),
+                        .map(|e| (clause_index, subject.clone(), e)),
                 );
             }
         }
@@ -1246,20 +1256,25 @@ fn assign_units(spans: &[Span], units: &[&DateUnit]) -> Vec<Option<usize>> {
 /// Within one sentence, events of one kind with the same actors and a compatible date are one
 /// event told across clauses ("…went to Italy on the first official trip, which was also the
 /// last trip of the shogunate").
-fn merge_within_sentence(events: Vec<(usize, Event)>) -> Vec<Event> {
-    let mut out: Vec<(usize, Event)> = Vec::new();
-    for (clause, event) in events {
-        let duplicate = out.iter().any(|(c, e)| {
+/// `events` come with their clause and the state named as its subject, if any.
+fn merge_within_sentence(events: Vec<(usize, Option<String>, Event)>) -> Vec<Event> {
+    let mut out: Vec<(usize, Option<String>, Event)> = Vec::new();
+    for (clause, subject, event) in events {
+        // The same kind between the same states told again in another clause is one event,
+        // unless each clause names a different state as the one acting ("Japan lifted its
+        // restrictions, and South Korea withdrew its complaint").
+        let duplicate = out.iter().any(|(c, s, e)| {
             *c != clause
                 && e.kind == event.kind
                 && sorted(&e.actors) == sorted(&event.actors)
+                && !(s.is_some() && subject.is_some() && *s != subject)
                 && (compatible(&e.when, &event.when) || event.when_source != WhenSource::Sentence)
         });
         if !duplicate {
-            out.push((clause, event));
+            out.push((clause, subject, event));
         }
     }
-    out.into_iter().map(|(_, e)| e).collect()
+    out.into_iter().map(|(_, _, e)| e).collect()
 }
 
 fn sorted(codes: &[String]) -> Vec<String> {
