@@ -200,6 +200,26 @@ impl Recogniser {
             .map(|m| m.span)
             .collect();
         let names = SpanIndex::new(names);
+        // A war named after one state ("the Iranian Revolution", "the Mexican Revolution")
+        // keeps that state as its code when its nested mention goes.
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        let nested_states: Vec<(Span, String)> = mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::State && names.contains_strictly(m.span))
+            .filter_map(|m| m.code.clone().map(|c| (m.span, c)))
+            .collect();
+        for war in mentions
+            .iter_mut()
+            .filter(|m| m.kind == EntityKind::War && m.code.is_none())
+        {
+            let mut inside = nested_states
+                .iter()
+                .filter(|(span, _)| war.span.contains(span))
+                .map(|(_, code)| code);
+            if let (Some(code), None) = (inside.next(), inside.next()) {
+                war.code = Some(code.clone());
+            }
+        }
         mentions.retain(|m| {
             !matches!(m.kind, EntityKind::State | EntityKind::Place)
                 || !names.contains_strictly(m.span)

@@ -30,6 +30,12 @@ static MODALITY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:plan(?:s|ned)?\s+to|will|would|shall|intend(?:s|ed)?\s+to|expected\s+to|aim(?:s|ed)?\s+to|hope(?:s|d)?\s+to|could|may|might|propos(?:ed|es)\s+to|scheduled\s+to|is\s+to|are\s+to)\s+(?:\w+\s+){0,3}$").ok()
 });
 
+/// Words before a trigger that make it what one side says the other did ("accused Iran of
+/// attacks on its oil facilities"): reported, not asserted.
+static ALLEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:accus(?:ed|es|ing)|alleg(?:ed|es|ing)|blamed|suspected|denied)\s+(?:[\w'’-]+\s+){0,4}?(?:of|for)\s+(?:[\w'’-]+\s+){0,2}$|\ballegedly\s+(?:\w+\s+){0,2}$").ok()
+});
+
 /// Sections that are lists of links or sources, not prose.
 const SKIPPED_SECTIONS: &[&str] = &[
     "See also",
@@ -445,7 +451,9 @@ impl Extractor {
             .as_ref()
             .and_then(|r| r.find(before))
             .map(|m| m.as_str().to_lowercase());
+        let alleged = ALLEGATION.as_ref().is_some_and(|r| r.is_match(before));
         let modality = match modal {
+            _ if alleged => "alleged",
             Some(m) if m.starts_with("could") || m.starts_with("may") || m.starts_with("might") => {
                 "possible"
             }
@@ -561,7 +569,7 @@ impl Extractor {
         let standing_in: &[EntityKind] = if venue_only {
             &[EntityKind::Person]
         } else {
-            &[EntityKind::Person, EntityKind::Place]
+            &[EntityKind::Person, EntityKind::Place, EntityKind::War]
         };
         if codes.is_empty() {
             // No state named in the clause: the people and places in it stand for theirs.
