@@ -178,6 +178,13 @@ impl Recogniser {
     pub fn recognise(&self, doc: &Document) -> Vec<Mention> {
         let text = doc.text.as_str();
         let mut mentions = self.gazetteer_mentions(text);
+        // "the Falkland Islands", "Gibraltar": a territory is a place of its sovereign.
+        for mention in mentions.iter_mut().filter(|m| m.kind == EntityKind::State) {
+            if let Some(sovereign) = mention.code.as_deref().and_then(|c| TERRITORIES.get(c)) {
+                mention.kind = EntityKind::Place;
+                mention.code = sovereign.clone();
+            }
+        }
         self.apply_links(doc, &mut mentions);
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let scan = NAME_GATES.scan(text);
@@ -915,6 +922,25 @@ pub fn document_dyad(doc: &Document, gazetteer: &Gazetteer, mentions: &[Mention]
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().take(2).map(|(c, _)| c).collect()
 }
+
+/// Non-sovereign territories and their sovereigns, from `resources/territories.tsv`.
+static TERRITORIES: std::sync::LazyLock<std::collections::HashMap<String, Option<String>>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../resources/territories.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut fields = l.split('\t');
+                let code = fields.next()?.trim().to_string();
+                let sovereign = fields
+                    .next()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string);
+                Some((code, sovereign))
+            })
+            .collect()
+    });
 
 /// Names of seas, straits and capes that end in a state's name.
 const GEOGRAPHIC_FEATURES: &[&str] = &[

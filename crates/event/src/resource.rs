@@ -79,7 +79,13 @@ fn compact_classes(pattern: &str) -> String {
                     out.push_str(LATIN_WORD);
                     out.push(']');
                 }
-                Some('b') if !in_class => out.push_str(r"(?-u:\b)"),
+                // A boundary before a word needs no word character before it; one after a
+                // word, none after it. Half boundaries say just that, so a word that ends in a
+                // letter outside ASCII ("communiqué", "chargé") still ends there.
+                Some('b') if !in_class => match chars.peek() {
+                    None | Some('|') | Some(')') => out.push_str(r"(?-u:\b{end-half})"),
+                    Some(_) => out.push_str(r"(?-u:\b{start-half})"),
+                },
                 Some(next) => {
                     out.push('\\');
                     out.push(next);
@@ -237,8 +243,15 @@ mod tests {
     fn compact_classes_rewrites_word_and_boundary() {
         assert_eq!(
             compact_classes(r"\bvisit\s+(?:\w+\s+){0,2}[\w'-]+\.\b"),
-            r"(?-u:\b)visit\s+(?:[A-Za-z0-9_\u{C0}-\u{24F}]+\s+){0,2}[A-Za-z0-9_\u{C0}-\u{24F}'-]+\.(?-u:\b)"
+            r"(?-u:\b{start-half})visit\s+(?:[A-Za-z0-9_\u{C0}-\u{24F}]+\s+){0,2}[A-Za-z0-9_\u{C0}-\u{24F}'-]+\.(?-u:\b{end-half})"
         );
+        let regex = regex::Regex::new(&format!(
+            "(?i){}",
+            compact_classes(r"\bjoint\s+(?:statement|communiqué)\b")
+        ))
+        .unwrap();
+        assert!(regex.is_match("issued a joint communiqué on trade"));
+        assert!(!regex.is_match("a joint statements"));
         let regex = regex::Regex::new(&compact_classes(r"\b\w+\s+visited\b")).unwrap();
         assert_eq!(
             regex.find("the daimyō visited").map(|m| m.as_str()),

@@ -99,7 +99,14 @@ pub(crate) fn maximum_len(pattern: &str) -> Option<usize> {
 
 fn analyse(hir: &Hir) -> Facts {
     match hir.kind() {
-        HirKind::Look(Look::WordAscii | Look::WordUnicode) => exact(vec![BOUNDARY.to_string()]),
+        HirKind::Look(
+            Look::WordAscii
+            | Look::WordUnicode
+            | Look::WordStartAscii
+            | Look::WordEndAscii
+            | Look::WordStartHalfAscii
+            | Look::WordEndHalfAscii,
+        ) => exact(vec![BOUNDARY.to_string()]),
         HirKind::Empty | HirKind::Look(_) => exact(vec![String::new()]),
         HirKind::Literal(literal) => match std::str::from_utf8(&literal.0) {
             Ok(text) => exact(vec![text.to_ascii_lowercase()]),
