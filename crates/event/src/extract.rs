@@ -521,11 +521,9 @@ impl Extractor {
         trigger: &Trigger,
         span: Span,
     ) -> Vec<String> {
-        // An alliance names its members anywhere in the sentence ("the alliance was formalized
-        // by the Tripartite Pact, which also included Germany").
-        let scope = if trigger.kind == "alliance" {
-            cx.span
-        } else if trigger.kind == "treaty" {
+        // An alliance or a treaty may name more members in the relative clause after its own
+        // ("the alliance was formalized by the Tripartite Pact, which also included Germany").
+        let scope = if matches!(trigger.kind.as_str(), "alliance" | "treaty") {
             with_membership_clause(cx, clause)
         } else {
             clause
@@ -945,10 +943,11 @@ fn with_membership_clause(cx: &SentenceContext, clause: Span) -> Span {
         "guarantee",
         "include",
         "joined",
-        "signed by",
+        "signed",
         "signatories",
         "acceded",
         "ratified by",
+        "adhered",
     ]
     .iter()
     .any(|w| text.contains(w));
