@@ -219,6 +219,10 @@ impl Extractor {
                 triggers: &triggers,
                 dyad: &section_dyads[sentence.section],
                 section_time: section_times.get(sentence.section).cloned().flatten(),
+                clauses: clauses(doc.slice(sentence.span))
+                    .into_iter()
+                    .map(|c| Span::new(sentence.span.start + c.start, sentence.span.start + c.end))
+                    .collect(),
             };
             events.extend(
                 self.sentence_events(&context)
@@ -249,8 +253,7 @@ impl Extractor {
     fn sentence_events(&self, cx: &SentenceContext) -> Vec<Event> {
         let text = cx.doc.slice(cx.span);
         let mut events: Vec<(usize, Option<String>, Event)> = Vec::new();
-        for (clause_index, clause) in clauses(text).into_iter().enumerate() {
-            let clause_span = Span::new(cx.span.start + clause.start, cx.span.start + clause.end);
+        for (clause_index, &clause_span) in cx.clauses.iter().enumerate() {
             let mut found: Vec<Found> = Vec::new();
             let first = cx
                 .triggers
@@ -746,10 +749,10 @@ impl Extractor {
         // only describes ("the Tripartite Pact, which also included Germany, on 27 September
         // 1940") and coordinated clauses ("Norway sent frigates in 2005, and Russia
         // protested") share the sentence's date.
-        let sentence = cx.doc.slice(cx.span);
-        let other_events: Vec<Span> = clauses(sentence)
-            .into_iter()
-            .map(|c| Span::new(cx.span.start + c.start, cx.span.start + c.end))
+        let other_events: Vec<Span> = cx
+            .clauses
+            .iter()
+            .copied()
             .filter(|c| *c != clause)
             .filter(|c| {
                 let opening = cx.doc.slice(*c).trim_start_matches([',', ' ']);
@@ -817,6 +820,8 @@ struct SentenceContext<'a> {
     triggers: &'a [(usize, Span)],
     dyad: &'a [String],
     section_time: Option<dyad_time::SectionTime>,
+    /// The sentence's clauses, in document offsets.
+    clauses: Vec<Span>,
 }
 
 fn distance(a: Span, b: Span) -> usize {
@@ -931,11 +936,7 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
 /// A treaty's clause and the relative clause after it that names its other parties ("the Rio
 /// Protocol, which was guaranteed by Argentina, Brazil, Chile and the United States").
 fn with_membership_clause(cx: &SentenceContext, clause: Span) -> Span {
-    let sentence = cx.doc.slice(cx.span);
-    let next = clauses(sentence)
-        .into_iter()
-        .map(|c| Span::new(cx.span.start + c.start, cx.span.start + c.end))
-        .find(|c| c.start == clause.end);
+    let next = cx.clauses.iter().copied().find(|c| c.start == clause.end);
     let Some(next) = next else { return clause };
     let text = cx.doc.slice(next).to_ascii_lowercase();
     let relative = text.trim_start_matches([',', ' ']).starts_with("which");
@@ -1058,9 +1059,10 @@ fn narrative_scope(
     continuations: &[String],
 ) -> usize {
     let block = &doc.blocks[sentence.block];
+    // Sentences come in text order, so their blocks are in order too.
     let first = sentences
-        .iter()
-        .find(|s| s.block == sentence.block)
+        .get(sentences.partition_point(|s| s.block < sentence.block))
+        .filter(|s| s.block == sentence.block)
         .map_or(block.span, |s| s.span);
     let opening = doc.slice(first);
     let continues = continuations.iter().any(|cue| {
