@@ -252,7 +252,7 @@ impl Extractor {
 
     fn sentence_events(&self, cx: &SentenceContext) -> Vec<Event> {
         let text = cx.doc.slice(cx.span);
-        let mut events: Vec<(usize, Option<String>, Event)> = Vec::new();
+        let mut events: Vec<(usize, Option<String>, bool, Event)> = Vec::new();
         for (clause_index, &clause_span) in cx.clauses.iter().enumerate() {
             let mut found: Vec<Found> = Vec::new();
             let first = cx
@@ -318,10 +318,12 @@ impl Extractor {
                             && m.kind == EntityKind::State
                     })
                     .and_then(|m| m.code.clone());
+                // A clause of its own after ", and" (split so by `clauses`) tells its own event.
+                let coordinated = cx.doc.slice(clause_span).starts_with(", and ");
                 events.extend(
                     self.clause_events(cx, clause_span, trigger, &spans)
                         .into_iter()
-                        .map(|e| (clause_index, subject.clone(), e)),
+                        .map(|e| (clause_index, subject.clone(), coordinated, e)),
                 );
             }
         }
@@ -755,8 +757,15 @@ impl Extractor {
             .copied()
             .filter(|c| *c != clause)
             .filter(|c| {
-                let opening = cx.doc.slice(*c).trim_start_matches([',', ' ']);
-                opening.starts_with("which ") || opening.starts_with("who ")
+                let text = cx.doc.slice(*c);
+                let opening = text.trim_start_matches([',', ' ']);
+                // "…, and in August 1964 paratroopers landed": that date is the clause's own.
+                let dated_coordinate = text.strip_prefix(", and ").is_some_and(|rest| {
+                    rest.split_whitespace()
+                        .next()
+                        .is_some_and(|w| DATE_PREPOSITIONS.contains(&w))
+                });
+                opening.starts_with("which ") || opening.starts_with("who ") || dated_coordinate
             })
             .filter(|c| {
                 let first = cx.triggers.partition_point(|(_, t)| t.start < c.start);
@@ -889,6 +898,11 @@ const IRREGULAR_PAST: &[&str] = &[
     "withdrew", "wrote", "has", "have", "is", "are",
 ];
 
+/// Prepositions that open a date phrase before a clause's subject.
+const DATE_PREPOSITIONS: &[&str] = &[
+    "in", "on", "during", "by", "after", "before", "from", "since",
+];
+
 /// Words that open a subject noun phrase.
 const SUBJECT_OPENERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "both", "each", "it",
@@ -912,17 +926,35 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
         for (at, _) in piece.match_indices(", and ") {
             let cut = clause.start + at;
             let before_has_verb = text[start..cut].split_whitespace().any(finite_verb);
-            let after: Vec<&str> = text[cut + 6..clause.end]
+            let words: Vec<&str> = text[cut + 6..clause.end]
                 .split_whitespace()
-                .take(5)
+                .take(9)
                 .collect();
+            // A leading date phrase ("…, and in August 1964 paratroopers landed") comes before
+            // the subject.
+            let skip = if words.first().is_some_and(|w| DATE_PREPOSITIONS.contains(w)) {
+                words
+                    .iter()
+                    .take(4)
+                    .position(|w| w.chars().any(|c| c.is_ascii_digit()))
+                    .map_or(0, |p| p + 1)
+            } else {
+                0
+            };
+            let after = &words[skip.min(words.len())..];
             // A subject of up to four words, then a verb.
             let after_has_verb = after.iter().skip(1).take(4).any(|w| finite_verb(w));
             // The second clause opens with its own subject: a name, a determiner or a pronoun
             // (not an adverb: "met the Pope, and formally requested" shares its subject).
+            // A bare plural followed at once by its verb is a subject too ("paratroopers
+            // landed").
             let subject_first = after
                 .first()
-                .is_some_and(|w| w.starts_with(char::is_uppercase) || SUBJECT_OPENERS.contains(w));
+                .is_some_and(|w| w.starts_with(char::is_uppercase) || SUBJECT_OPENERS.contains(w))
+                || (after.len() > 1
+                    && after[0].ends_with('s')
+                    && !finite_verb(after[0])
+                    && finite_verb(after[1]));
             if before_has_verb && after_has_verb && subject_first {
                 out.push(Span::new(start, cut));
                 start = cut;
@@ -1265,20 +1297,24 @@ fn assign_units(spans: &[Span], units: &[&DateUnit]) -> Vec<Option<usize>> {
 /// Within one sentence, events of one kind with the same actors and a compatible date are one
 /// event told across clauses ("…went to Italy on the first official trip, which was also the
 /// last trip of the shogunate").
-/// `events` come with their clause and the state named as its subject, if any.
-fn merge_within_sentence(events: Vec<(usize, Option<String>, Event)>) -> Vec<Event> {
+/// `events` come with their clause, the state named as its subject, if any, and whether the
+/// clause is a coordinated one of its own.
+fn merge_within_sentence(events: Vec<(usize, Option<String>, bool, Event)>) -> Vec<Event> {
     let mut out: Vec<(usize, Option<String>, Event)> = Vec::new();
-    for (clause, subject, event) in events {
+    for (clause, subject, coordinated, event) in events {
         // The same kind between the same states told again in another clause is one event,
-        // unless each clause names a different state as the one acting ("Japan lifted its
-        // restrictions, and South Korea withdrew its complaint").
-        let duplicate = out.iter().any(|(c, s, e)| {
-            *c != clause
-                && e.kind == event.kind
-                && sorted(&e.actors) == sorted(&event.actors)
-                && !(s.is_some() && subject.is_some() && *s != subject)
-                && (compatible(&e.when, &event.when) || event.when_source != WhenSource::Sentence)
-        });
+        // unless that clause is one of its own ("Indonesian troops raided Sarawak, and in 1964
+        // paratroopers landed in Johor") or each clause names a different state as the one
+        // acting ("Japan lifted its restrictions, and South Korea withdrew its complaint").
+        let duplicate = !coordinated
+            && out.iter().any(|(c, s, e)| {
+                *c != clause
+                    && e.kind == event.kind
+                    && sorted(&e.actors) == sorted(&event.actors)
+                    && !(s.is_some() && subject.is_some() && *s != subject)
+                    && (compatible(&e.when, &event.when)
+                        || event.when_source != WhenSource::Sentence)
+            });
         if !duplicate {
             out.push((clause, subject, event));
         }
