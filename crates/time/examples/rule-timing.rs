@@ -1,18 +1,23 @@
 //! Time each temporal rule over a text, slowest first, searched as the tagger does (near its
-//! literals, after one literal scan): where to look when tagging slows down.
+//! literals, after one literal scan), with the share of the text its literal gate leaves it to
+//! search and the literals it needs: where to look when tagging slows down.
 //!
-//! `cargo run --release -p dyad-time --example rule-timing -- FILE`
+//! `cargo run --release -p dyad-time --example rule-timing -- FILE [ROWS]`
 
 use std::time::Instant;
 
-/// Each rule is timed over this many searches of the text (gate scan included).
+/// Each rule is timed over this many searches of the text.
 const REPEAT: usize = 20;
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: rule-timing FILE");
+        eprintln!("usage: rule-timing FILE [ROWS]");
         std::process::exit(2);
     };
+    let rows: usize = std::env::args()
+        .nth(2)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(25);
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(err) => {
@@ -32,31 +37,55 @@ fn main() {
     }
     let scan_ms = start.elapsed().as_secs_f64() * 1e3 / REPEAT as f64;
     let scan = gates.scan(&text);
-    let mut timings: Vec<(f64, &str, usize)> = rules
+    struct Row<'r> {
+        ms: f64,
+        name: &'r str,
+        matches: usize,
+        share: f64,
+        literals: Option<Vec<String>>,
+    }
+    let mut table: Vec<Row> = rules
         .iter()
         .enumerate()
         .map(|(index, rule)| {
-            // As the tagger searches: only where the rule's literals are (`dyad-prefilter`).
             let start = Instant::now();
-            let mut count = 0;
+            let mut matches = 0;
             for _ in 0..REPEAT {
-                count = dyad_prefilter::captures_in(&rule.regex, &text, scan.ranges(index)).count();
+                matches =
+                    dyad_prefilter::captures_in(&rule.regex, &text, scan.ranges(index)).count();
             }
-            (
-                start.elapsed().as_secs_f64() * 1e3 / REPEAT as f64,
-                rule.name.as_str(),
-                count,
-            )
+            let searched: usize = scan.ranges(index).map(|r| r.len()).sum();
+            Row {
+                ms: start.elapsed().as_secs_f64() * 1e3 / REPEAT as f64,
+                name: rule.name.as_str(),
+                matches,
+                share: searched as f64 / text.len().max(1) as f64,
+                literals: dyad_prefilter::required_literals(rule.regex.as_str(), 2),
+            }
         })
         .collect();
-    timings.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let total: f64 = timings.iter().map(|t| t.0).sum();
+    table.sort_by(|a, b| b.ms.total_cmp(&a.ms));
+    let total: f64 = table.iter().map(|r| r.ms).sum();
+    let mean_share = table.iter().map(|r| r.share).sum::<f64>() / table.len().max(1) as f64;
     println!(
-        "{} rules, {total:.2} ms over {} bytes, after a literal scan of {scan_ms:.2} ms",
+        "{} rules ({} gated), {total:.2} ms over {} bytes after a literal scan of {scan_ms:.2} ms; \
+         each searched in {:.1} % of the text on average",
         rules.len(),
-        text.len()
+        gates.gated(),
+        text.len(),
+        mean_share * 100.0
     );
-    for (ms, name, count) in timings.iter().take(25) {
-        println!("{ms:>8.2} ms  {count:>6}  {name}");
+    for row in table.iter().take(rows) {
+        let literals = row.literals.as_ref().map_or("(no gate)".to_string(), |l| {
+            let shown: Vec<String> = l.iter().take(5).map(|s| format!("{s:?}")).collect();
+            format!("{} literals: {}", l.len(), shown.join(" "))
+        });
+        println!(
+            "{:>7.3} ms {:>5} {:>6.1} %  {:<32} {literals}",
+            row.ms,
+            row.matches,
+            row.share * 100.0,
+            row.name
+        );
     }
 }
