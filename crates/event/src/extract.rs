@@ -378,10 +378,13 @@ impl Extractor {
                 .collect::<std::collections::HashSet<_>>()
                 .len()
                 > 1;
+            // "…visited Beijing in December 1988, the first visit … since 1954": a date after
+            // "since" bounds a comparison, it does not date a second event.
             let units: Vec<&DateUnit> = cx
                 .units
                 .iter()
                 .filter(|u| cx.span.contains(&u.span))
+                .filter(|u| !cx.doc.text[..u.span.start].trim_end().ends_with("since"))
                 .collect();
             let assigned = assign_units(spans, &units);
             let distinct_dates = assigned
@@ -759,13 +762,12 @@ impl Extractor {
             .filter(|c| {
                 let text = cx.doc.slice(*c);
                 let opening = text.trim_start_matches([',', ' ']);
-                // "…, and in August 1964 paratroopers landed": that date is the clause's own.
-                let dated_coordinate = text.strip_prefix(", and ").is_some_and(|rest| {
-                    rest.split_whitespace()
-                        .next()
-                        .is_some_and(|w| DATE_PREPOSITIONS.contains(&w))
-                });
-                opening.starts_with("which ") || opening.starts_with("who ") || dated_coordinate
+                // "…, and in August 1964 paratroopers landed", "…withdrew their ambassadors,
+                // and ambassadors were exchanged again only in 1976": a later clause's date is
+                // its own (an earlier clause's carries on: "Norway sent frigates in 2005, and
+                // Russia protested").
+                let later_coordinate = c.start > clause.start && text.starts_with(", and ");
+                opening.starts_with("which ") || opening.starts_with("who ") || later_coordinate
             })
             .filter(|c| {
                 let first = cx.triggers.partition_point(|(_, t)| t.start < c.start);
