@@ -309,15 +309,8 @@ impl Extractor {
             }
             for (trigger, spans) in per_kind {
                 // The state that opens the clause before its trigger, if any: the subject.
-                let subject = cx
-                    .mentions
-                    .iter()
-                    .find(|m| {
-                        clause_span.contains(&m.span)
-                            && m.span.end <= spans[0].start
-                            && m.kind == EntityKind::State
-                    })
-                    .and_then(|m| m.code.clone());
+                let subject =
+                    states_before(cx.mentions, clause_span, spans[0]).find_map(|m| m.code.clone());
                 // A clause of its own after ", and" (split so by `clauses`) tells its own event.
                 let coordinated = cx.doc.slice(clause_span).starts_with(", and ");
                 events.extend(
@@ -590,12 +583,7 @@ impl Extractor {
             codes = codes_of(cx.mentions, cx.span, standing_in);
         }
         // The acting state: the nearest one named before the trigger in the clause.
-        if let Some(subject) = cx
-            .mentions
-            .iter()
-            .filter(|m| {
-                clause.contains(&m.span) && m.span.end <= span.start && m.kind == EntityKind::State
-            })
+        if let Some(subject) = states_before(cx.mentions, clause, span)
             .filter_map(|m| m.code.clone())
             .next_back()
         {
@@ -608,9 +596,7 @@ impl Extractor {
             // One side: the state the clause is about, nearest before the trigger; or, when the
             // trigger's verb shares the clause's subject ("Spain signed the accords with Morocco
             // and Mauritania and withdrew from the territory"), the first state of the clause.
-            let before = cx.mentions.iter().filter(|m| {
-                clause.contains(&m.span) && m.span.end <= span.start && m.kind == EntityKind::State
-            });
+            let before = states_before(cx.mentions, clause, span);
             let shared_subject = text[clause.start..span.start].trim_end().ends_with(" and");
             let subject = if shared_subject {
                 before.filter_map(|m| m.code.clone()).next()
@@ -632,14 +618,11 @@ impl Extractor {
         });
         if cx.dyad.len() == 2 && !organisation_acts {
             let present = cx.dyad.iter().filter(|d| codes.contains(d)).count();
-            let named_before = |m: &&Mention| {
-                clause.contains(&m.span) && m.kind == EntityKind::State && m.span.end <= span.start
-            };
             let named_after = |m: &&Mention| {
                 clause.contains(&m.span) && m.kind == EntityKind::State && m.span.start >= span.end
             };
             if present == 0
-                && cx.mentions.iter().any(|m| named_before(&m))
+                && states_before(cx.mentions, clause, span).next().is_some()
                 && cx.mentions.iter().any(|m| named_after(&m))
                 && !trigger.unilateral
             {
@@ -991,6 +974,17 @@ fn with_membership_clause(cx: &SentenceContext, clause: Span) -> Span {
     } else {
         clause
     }
+}
+
+/// The states named in `clause` before `trigger`, in text order.
+fn states_before(
+    mentions: &[Mention],
+    clause: Span,
+    trigger: Span,
+) -> impl DoubleEndedIterator<Item = &Mention> {
+    mentions.iter().filter(move |m| {
+        clause.contains(&m.span) && m.span.end <= trigger.start && m.kind == EntityKind::State
+    })
 }
 
 /// States named in a scope, a state's own forces ("the Imperial Japanese Army") included, and
