@@ -446,6 +446,12 @@ impl Extractor {
     ) -> Event {
         let info = self.resources.kinds.get(&trigger.kind);
         let (when, when_source) = self.when(cx, clause, span);
+        // A section heading's span ("=== The 19th century ===") places the event on a
+        // timeline but is not a date the text gives it: kept apart as the frame.
+        let (when, frame) = match when_source {
+            WhenSource::Section => (None, when),
+            _ => (when, None),
+        };
         let before = &cx.doc.text[clause.start..span.start];
         let negated = NEGATION.as_ref().is_some_and(|r| r.is_match(before));
         let modal = MODALITY
@@ -496,6 +502,7 @@ impl Extractor {
             actors,
             when,
             when_source,
+            frame,
             place,
             participants,
             instrument,

@@ -76,6 +76,10 @@ pub struct Event {
     /// TimeML value or interval (`1866-08-25`, `193`, `1918/1922`).
     pub when: Option<String>,
     pub when_source: WhenSource,
+    /// For an event dated only by its section heading (`when_source` `section`), the heading's
+    /// span: where a timeline can place it. `when` stays null, since the text gives the
+    /// event no date of its own.
+    pub frame: Option<String>,
     pub place: Option<String>,
     pub participants: Vec<Participant>,
     /// The named treaty or pact.

@@ -56,6 +56,7 @@ pub fn event_record(event: &EventRow) -> Value {
         "evidence": event.trigger,
         "id": event.id,
         "when_source": event.when_source,
+        "frame": event.frame,
         "plover": event.plover,
         "cameo": event.cameo,
         "goldstein": event.goldstein,
@@ -106,6 +107,7 @@ fn csv(events: &[EventRow]) -> Result<String, StoreError> {
             "year_from",
             "year_to",
             "when_source",
+            "frame",
             "kind",
             "plover",
             "cameo",
@@ -132,6 +134,7 @@ fn csv(events: &[EventRow]) -> Result<String, StoreError> {
                 e.year_from.map(|y| y.to_string()).unwrap_or_default(),
                 e.year_to.map(|y| y.to_string()).unwrap_or_default(),
                 e.when_source.clone(),
+                e.frame.clone().unwrap_or_default(),
                 e.kind.clone(),
                 e.plover.clone().unwrap_or_default(),
                 e.cameo.clone().unwrap_or_default(),
@@ -247,7 +250,8 @@ pub fn timelinejs(events: &[EventRow]) -> Value {
     let items: Vec<Value> = events
         .iter()
         .filter_map(|e| {
-            let when = e.when.as_deref()?;
+            // An event dated only by its section heading still has a place on the timeline.
+            let when = e.when.as_deref().or(e.frame.as_deref())?;
             let (first, last) = match when.split_once('/') {
                 Some((a, b)) => (a, Some(b)),
                 None => (when, None),

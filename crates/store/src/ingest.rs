@@ -122,7 +122,7 @@ impl Store {
                 ])?;
             }
             let mut event = transaction.prepare_cached(
-                "INSERT INTO events (document_id, kind, plover, cameo, goldstein, when_value, year_from, year_to, when_source, place, instrument, polarity, modality) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                "INSERT INTO events (document_id, kind, plover, cameo, goldstein, when_value, year_from, year_to, when_source, place, instrument, polarity, modality, frame) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?;
             let mut actor = transaction.prepare_cached(
                 "INSERT INTO event_actors (event_id, position, code, role) VALUES (?1, ?2, ?3, ?4)",
@@ -134,7 +134,11 @@ impl Store {
                 "INSERT INTO participants (event_id, name, role, state) VALUES (?1, ?2, ?3, ?4)",
             )?;
             for e in &extraction.events {
-                let bounds = e.when.as_deref().and_then(year_bounds);
+                let bounds = e
+                    .when
+                    .as_deref()
+                    .or(e.frame.as_deref())
+                    .and_then(year_bounds);
                 let when_source = serde_json::to_value(e.when_source)
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_string))
@@ -152,7 +156,8 @@ impl Store {
                     e.place,
                     e.instrument,
                     e.polarity,
-                    e.modality
+                    e.modality,
+                    e.frame
                 ])?;
                 let event_id = transaction.last_insert_rowid();
                 for (position, code) in e.actors.iter().enumerate() {

@@ -47,6 +47,8 @@ pub struct EventRow {
     pub year_from: Option<i64>,
     pub year_to: Option<i64>,
     pub when_source: String,
+    /// The section heading's span, for an event the text gives no date of its own.
+    pub frame: Option<String>,
     pub actors: Vec<String>,
     pub place: Option<String>,
     pub instrument: Option<String>,
@@ -69,7 +71,11 @@ impl EventRow {
     /// The row an extracted event would be stored as (`id` is its position, from 1), so that
     /// `dyad extract` and the exports build the output contract in one place.
     pub fn from_event(doc: &str, index: usize, event: &dyad_event::Event) -> EventRow {
-        let bounds = event.when.as_deref().and_then(crate::year_bounds);
+        let bounds = event
+            .when
+            .as_deref()
+            .or(event.frame.as_deref())
+            .and_then(crate::year_bounds);
         let first = event.evidence.first();
         let span = |s: dyad_read::Span| [s.start as i64, s.end as i64];
         EventRow {
@@ -81,6 +87,7 @@ impl EventRow {
             year_from: bounds.map(|b| b.0),
             year_to: bounds.map(|b| b.1),
             when_source: serde_json::to_value(event.when_source).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+            frame: event.frame.clone(),
             actors: event.actors.clone(),
             place: event.place.clone(),
             instrument: event.instrument.clone(),
@@ -146,7 +153,7 @@ pub struct EntityRow {
     pub mentions: i64,
 }
 
-const EVENT_COLUMNS: &str = "e.id, d.title, d.id, e.kind, e.when_value, e.year_from, e.year_to, e.when_source, e.place, e.instrument, e.plover, e.cameo, e.goldstein, e.polarity, e.modality";
+const EVENT_COLUMNS: &str = "e.id, d.title, d.id, e.kind, e.when_value, e.year_from, e.year_to, e.when_source, e.place, e.instrument, e.plover, e.cameo, e.goldstein, e.polarity, e.modality, e.frame";
 
 fn map_fts_error(query: &str, err: rusqlite::Error) -> StoreError {
     let message = err.to_string();
@@ -239,6 +246,7 @@ impl Store {
             year_from: row.get(5)?,
             year_to: row.get(6)?,
             when_source: row.get(7)?,
+            frame: row.get(15)?,
             actors: Vec::new(),
             place: row.get(8)?,
             instrument: row.get(9)?,

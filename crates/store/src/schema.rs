@@ -129,6 +129,10 @@ const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX IF NOT EXISTS participants_event ON participants(event_id);
     "#,
+    // 3: the span of the section heading an undated event is told under (`frame`).
+    r#"
+    ALTER TABLE events ADD COLUMN frame TEXT;
+    "#,
 ];
 
 pub fn migrate(connection: &mut Connection, path: &str) -> Result<(), StoreError> {

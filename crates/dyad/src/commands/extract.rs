@@ -73,7 +73,10 @@ fn write_table(out: &mut impl Write, extraction: &Extraction) -> Result<()> {
         let when = match (&event.when, event.when_source) {
             (Some(w), dyad_event::WhenSource::Sentence) => w.clone(),
             (Some(w), _) => format!("~{w}"),
-            (None, _) => "-".into(),
+            (None, _) => match &event.frame {
+                Some(frame) => format!("§{frame}"),
+                None => "-".into(),
+            },
         };
         let flags = if event.is_factual() {
             String::new()

@@ -240,7 +240,10 @@ fn print_events(events: &[EventRow], json: bool) -> Result<()> {
         let when = match (&e.when, e.when_source.as_str()) {
             (Some(w), "sentence") => w.clone(),
             (Some(w), _) => format!("~{w}"),
-            (None, _) => "-".into(),
+            (None, _) => match &e.frame {
+                Some(frame) => format!("§{frame}"),
+                None => "-".into(),
+            },
         };
         let sentence: String = e.sentence.chars().take(70).collect();
         out!(

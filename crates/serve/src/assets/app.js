@@ -50,7 +50,7 @@ function renderTimeline(events) {
     item.setAttribute("role", "button");
     item.setAttribute("aria-label", `${e.kind} ${e.actors.join(" and ")} ${e.when || "undated"}`);
     const inherited = e.when_source !== "sentence";
-    item.innerHTML = `<span class="when ${inherited ? "inherited" : ""}" title="date from ${escapeHtml(e.when_source)}">${escapeHtml(e.when || "–")}</span>
+    item.innerHTML = `<span class="when ${inherited ? "inherited" : ""}" title="date from ${escapeHtml(e.when_source)}">${escapeHtml(e.when || (e.frame ? `§${e.frame}` : "–"))}</span>
       <span class="kind ${tone(e.goldstein)}">${escapeHtml(e.kind)}</span>
       <span><span class="actors">${escapeHtml(e.actors.join(" → "))}</span>${highlight(e.sentence, e.span, e.trigger)}</span>`;
     item.addEventListener("click", () => showEvent(e.id));
