@@ -1198,10 +1198,15 @@ fn merge(events: Vec<(usize, Event)>) -> Vec<Event> {
         let opens_new = NEW_EVENT_OPENINGS
             .iter()
             .any(|o| event.evidence[0].sentence.starts_with(o));
-        if matches!(
+        // "…who accompanied the members of the mission during their visit": a possessive
+        // before the trigger points back to the event just told, whatever date the sentence
+        // carries for its other words.
+        let anaphoric = possessive_before(&event.evidence[0]);
+        if (matches!(
             event.when_source,
             WhenSource::Narrative | WhenSource::Section
-        ) && !opens_new
+        ) && !opens_new)
+            || anaphoric
         {
             let recent = out.iter_mut().rev().take(3).find(|e| {
                 e.kind == event.kind
@@ -1250,6 +1255,21 @@ fn merge(events: Vec<(usize, Event)>) -> Vec<Event> {
         }
     }
     out
+}
+
+/// Whether the trigger of a mention follows a possessive pronoun ("their visit", "its
+/// mission"), which refers back to an event already told.
+fn possessive_before(evidence: &Evidence) -> bool {
+    let offset = evidence
+        .trigger_span
+        .start
+        .saturating_sub(evidence.span.start);
+    let before = evidence.sentence.get(..offset).unwrap_or("");
+    let last_word = before.trim_end().rsplit(' ').next().unwrap_or("");
+    matches!(
+        last_word,
+        "their" | "his" | "her" | "its" | "Their" | "His" | "Her" | "Its"
+    )
 }
 
 /// Whether an offset is inside double quotation marks within its sentence.
