@@ -27,7 +27,7 @@ static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Words before a trigger that make it intended or possible rather than done.
 static MODALITY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:plan(?:s|ned)?\s+to|will|would|shall|intend(?:s|ed)?\s+to|expected\s+to|aim(?:s|ed)?\s+to|hope(?:s|d)?\s+to|could|may|might|propos(?:ed|es)\s+to|scheduled\s+to|is\s+to|are\s+to)\s+(?:\w+\s+){0,3}$").ok()
+    Regex::new(r"(?i)\b(?:plan(?:s|ned)?\s+to|will|would|shall|intend(?:s|ed)?\s+to|expected\s+to|aim(?:s|ed)?\s+to|hope(?:s|d)?\s+to|could|(?-i:may)|might|propos(?:ed|es)\s+to|scheduled\s+to|is\s+to|are\s+to)\s+(?:\w+\s+){0,3}$").ok()
 });
 
 /// Words before a trigger that make it what one side says the other did ("accused Iran of
