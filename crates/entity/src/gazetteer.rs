@@ -14,6 +14,7 @@ const TREATIES: &str = include_str!("../resources/treaties.tsv");
 const WIKIDATA: &str = include_str!("../resources/wikidata.tsv");
 const NOT_PLACES: &str = include_str!("../resources/not-places.txt");
 const PLACE_ALIASES: &str = include_str!("../resources/place-aliases.tsv");
+const REGIONS: &str = include_str!("../resources/regions.tsv");
 
 /// What an entry of the gazetteer names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -288,6 +289,25 @@ impl Gazetteer {
             });
             forms.push((name.to_string(), index));
         }
+        for row in rows(REGIONS) {
+            let (Some(name), Some(code)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            let index = entries.len();
+            entries.push(Entry {
+                kind: EntityKind::Place,
+                form: Form::City,
+                canonical: name.to_string(),
+                code: Some(code.to_string()),
+                historical: None,
+                qid: None,
+                geonames: None,
+                from: None,
+                to: None,
+                detail: None,
+            });
+            forms.push((name.to_string(), index));
+        }
         for row in rows(PLACE_ALIASES) {
             let (Some(alias), Some(main)) = (row.first(), row.get(1)) else {
                 continue;
@@ -322,7 +342,11 @@ impl Gazetteer {
                     // A better form wins; on a tie the later list (the curated resource files
                     // come after the generated ISO data) wins: "French" is France, not the
                     // French Southern Territories.
-                    if entries[*index].form <= entries[*current].form {
+                    // Two cities of one name: the larger (listed first) wins ("La Paz" is
+                    // Bolivia's, not the Mexican city's).
+                    let both_cities =
+                        entries[*index].form == Form::City && entries[*current].form == Form::City;
+                    if entries[*index].form <= entries[*current].form && !both_cities {
                         *current = *index;
                     }
                 })

@@ -211,6 +211,8 @@ impl Extractor {
                 section_path: &section.path,
                 tagging: &tagging,
                 mentions: sentence_mentions,
+                sentence_mentions,
+                segment: None,
                 units: &units[units_before..units_end],
                 narrative: narrative_year(
                     &units[units_in_scope.min(units_before)..units_before],
@@ -251,9 +253,71 @@ impl Extractor {
     }
 
     fn sentence_events(&self, cx: &SentenceContext) -> Vec<Event> {
-        let text = cx.doc.slice(cx.span);
         let mut events: Vec<(usize, Option<String>, bool, Event)> = Vec::new();
         for (clause_index, &clause_span) in cx.clauses.iter().enumerate() {
+            let groups = segment_groups(&cx.doc.text, clause_span);
+            if groups.len() == 1 && groups[0].segments.len() == 1 {
+                self.group_events(cx, clause_index, clause_span, clause_span, &mut events);
+                continue;
+            }
+            for group in &groups {
+                let mut told: Vec<(usize, Option<String>, bool, Event)> = Vec::new();
+                for segment in &group.segments {
+                    // A segment sees its own words' mentions and, for a verb phrase that shares
+                    // the clause's subject, the subject's.
+                    let subject = group.subject.filter(|_| segment.start > clause_span.start);
+                    let in_view = |m: &Mention| {
+                        segment.contains(&m.span) || subject.is_some_and(|s| s.contains(&m.span))
+                    };
+                    let mentions: Vec<Mention> =
+                        cx.mentions.iter().filter(|m| in_view(m)).cloned().collect();
+                    let mut restricted = cx.clone();
+                    restricted.mentions = &mentions;
+                    restricted.segment = Some(*segment);
+                    let scope = Span::new(subject.map_or(segment.start, |s| s.start), segment.end);
+                    self.group_events(&restricted, clause_index, clause_span, scope, &mut told);
+                }
+                // Verb phrases of one subject not ordered in time tell one event of a kind
+                // ("arrived in Italy in 1585 and were received in Rome by the Pope").
+                // ("arrived in Italy in 1585 and were received in Rome by the Pope"): the
+                // states of each phrase take part.
+                let mut kept: Vec<(usize, Option<String>, bool, Event)> = Vec::new();
+                for item in told {
+                    let repeated = kept
+                        .iter_mut()
+                        .find(|(_, _, _, e)| e.kind == item.3.kind && e.when == item.3.when);
+                    match repeated {
+                        Some((_, _, _, e)) => {
+                            for code in item.3.actors {
+                                if !e.actors.contains(&code) {
+                                    e.actors.push(code);
+                                }
+                            }
+                        }
+                        None => kept.push(item),
+                    }
+                }
+                events.extend(kept);
+            }
+        }
+        merge_within_sentence(events)
+    }
+
+    /// The events of one clause, or of one segment of it (`cx.segment`, read in `scope`):
+    /// from the triggers that start in it, less the weak ones beside a stronger one and those
+    /// another kind makes part of itself.
+    fn group_events(
+        &self,
+        cx: &SentenceContext,
+        clause_index: usize,
+        clause_span: Span,
+        scope: Span,
+        events: &mut Vec<(usize, Option<String>, bool, Event)>,
+    ) {
+        let text = cx.doc.slice(cx.span);
+        let own = cx.segment.unwrap_or(clause_span);
+        let segment_of = |t: Span| (own.start <= t.start && t.start < own.end).then_some(0);
+        {
             let mut found: Vec<Found> = Vec::new();
             let first = cx
                 .triggers
@@ -261,6 +325,9 @@ impl Extractor {
             for (index, span) in &cx.triggers[first..] {
                 if span.start >= clause_span.end {
                     break;
+                }
+                if segment_of(*span).is_none() {
+                    continue;
                 }
                 // A trigger may reach over a relative clause's comma ("the treaty, which was
                 // signed in 2010"), not over any other break.
@@ -285,16 +352,32 @@ impl Extractor {
                     span: *span,
                 });
             }
-            if found.iter().any(|f| !f.trigger.weak) {
-                found.retain(|f| !f.trigger.weak);
-            }
-            let kinds: Vec<&str> = found.iter().map(|f| f.trigger.kind.as_str()).collect();
+            let strong: Vec<Option<usize>> = found
+                .iter()
+                .filter(|f| !f.trigger.weak)
+                .map(|f| segment_of(f.span))
+                .collect();
+            found.retain(|f| !f.trigger.weak || !strong.contains(&segment_of(f.span)));
+            let kinds: Vec<(&str, Option<usize>)> = found
+                .iter()
+                .map(|f| (f.trigger.kind.as_str(), segment_of(f.span)))
+                .collect();
             found.retain(|f| {
+                let segment = segment_of(f.span);
                 !self.resources.suppress.iter().any(|(stronger, weaker)| {
-                    weaker == &f.trigger.kind && kinds.contains(&stronger.as_str())
+                    weaker == &f.trigger.kind && kinds.contains(&(stronger.as_str(), segment))
                 })
             });
             found.sort_by_key(|f| f.span.start);
+            if std::env::var("DYAD_DEBUG").is_ok() {
+                eprintln!(
+                    "found {:?}",
+                    found
+                        .iter()
+                        .map(|f| (&f.trigger.kind, f.span))
+                        .collect::<Vec<_>>()
+                );
+            }
             // Triggers of one kind that overlap or repeat are one trigger.
             let mut per_kind: Vec<(&Trigger, Vec<Span>)> = Vec::new();
             for f in &found {
@@ -310,17 +393,16 @@ impl Extractor {
             for (trigger, spans) in per_kind {
                 // The state that opens the clause before its trigger, if any: the subject.
                 let subject =
-                    states_before(cx.mentions, clause_span, spans[0]).find_map(|m| m.code.clone());
+                    states_before(cx.mentions, scope, spans[0]).find_map(|m| m.code.clone());
                 // A clause of its own after ", and" (split so by `clauses`) tells its own event.
                 let coordinated = cx.doc.slice(clause_span).starts_with(", and ");
                 events.extend(
-                    self.clause_events(cx, clause_span, trigger, &spans)
+                    self.clause_events(cx, scope, trigger, &spans)
                         .into_iter()
                         .map(|e| (clause_index, subject.clone(), coordinated, e)),
                 );
             }
         }
-        merge_within_sentence(events)
     }
 
     fn clause_events(
@@ -529,6 +611,26 @@ impl Extractor {
         trigger: &Trigger,
         span: Span,
     ) -> Vec<String> {
+        let text = cx.doc.text.as_str();
+        // "Egypt condemned the Israeli strikes on Gaza": an event named as the object of
+        // another, with its own agent just before it, is between that agent and what follows.
+        if let Some(agent) = cx.mentions.iter().rfind(|m| {
+            clause.contains(&m.span)
+                    && m.kind == EntityKind::State
+                    && m.span.end <= span.start
+                    && span.start - m.span.end <= 4
+                    && m.span.start > clause.start
+                    // "joined the war as Bolivia's ally": the subject's role, not an object.
+                    && !text[..m.span.start].trim_end().ends_with(" as")
+        }) {
+            let governed = cx
+                .triggers
+                .iter()
+                .any(|(_, t)| clause.start <= t.start && t.end <= agent.span.start);
+            if governed {
+                return self.actors(cx, Span::new(agent.span.start, clause.end), trigger, span);
+            }
+        }
         // An alliance or a treaty may name more members in the relative clause after its own
         // ("the alliance was formalized by the Tripartite Pact, which also included Germany").
         let scope = if matches!(trigger.kind.as_str(), "alliance" | "treaty") {
@@ -536,7 +638,6 @@ impl Extractor {
         } else {
             clause
         };
-        let text = cx.doc.text.as_str();
         let parties: Vec<&Mention> = cx
             .mentions
             .iter()
@@ -554,9 +655,10 @@ impl Extractor {
         }
         // "following its attack": the possessive points back to the last state named.
         let before_trigger = text[cx.span.start..span.start].trim_end();
+        let mut possessor_named = false;
         if before_trigger.ends_with(" its") || before_trigger.ends_with(" their") {
             if let Some(code) = cx
-                .mentions
+                .sentence_mentions
                 .iter()
                 .filter(|m| m.span.end <= span.start && m.kind == EntityKind::State)
                 .filter_map(|m| m.code.clone())
@@ -564,6 +666,7 @@ impl Extractor {
             {
                 codes.retain(|c| *c != code);
                 codes.insert(0, code);
+                possessor_named = true;
             }
         }
         // Where a treaty is signed or relations are restored is a venue, not a party ("an
@@ -580,6 +683,14 @@ impl Extractor {
         if codes.is_empty() {
             // No state named in the clause: the people and places in it stand for theirs.
             codes = codes_of(cx.mentions, clause, standing_in);
+        } else if !venue_only {
+            // Where an attack, a withdrawal or a visit goes is a party ("strikes on Gaza",
+            // "withdrew its forces from the Sinai").
+            for code in target_places(cx, clause, span) {
+                if !codes.contains(&code) {
+                    codes.push(code);
+                }
+            }
         }
         // Still none: the sentence's, unless the article's pair is the default cast (the
         // states of the sentence's other clauses belong to their own events there).
@@ -610,10 +721,17 @@ impl Extractor {
             } else {
                 before.filter_map(|m| m.code.clone()).next_back()
             };
-            return match subject {
+            let mut side: Vec<String> = match subject {
                 Some(code) => vec![code],
                 None => codes.into_iter().take(1).collect(),
             };
+            // "withdrew its troops from Siberia": the place left is the other side's.
+            for code in target_places(cx, clause, span) {
+                if !side.contains(&code) && !side.is_empty() {
+                    side.push(code);
+                }
+            }
+            return side;
         }
         // In a relations article the dyad is the default cast of a bilateral event, unless an
         // organisation acts ("The League of Nations imposed sanctions on Italy").
@@ -644,12 +762,13 @@ impl Extractor {
             } else if present == 1 {
                 // "The group arrived in Italy and was received by the Pope": with no state
                 // before the trigger, the unnamed subject is the pair's other member.
-                let subject_named = cx.mentions.iter().any(|m| {
-                    clause.contains(&m.span)
-                        && m.span.end <= span.start
-                        && matches!(m.kind, EntityKind::State | EntityKind::Person)
-                        && m.code.is_some()
-                });
+                let subject_named = possessor_named
+                    || cx.mentions.iter().any(|m| {
+                        clause.contains(&m.span)
+                            && m.span.end <= span.start
+                            && matches!(m.kind, EntityKind::State | EntityKind::Person)
+                            && m.code.is_some()
+                    });
                 if let Some(partner) = cx.dyad.iter().find(|d| !codes.contains(d)) {
                     if codes.len() == 1 {
                         codes.push(partner.clone());
@@ -712,7 +831,9 @@ impl Extractor {
             }
             u.value.clone()
         };
-        if let Some(unit) = nearest(clause) {
+        // A verb phrase's own date first ("signed the pact in 1940 and attacked Pearl Harbor
+        // on 7 December 1941"), then the clause's.
+        if let Some(unit) = cx.segment.and_then(&nearest).or_else(|| nearest(clause)) {
             return (Some(until(unit)), WhenSource::Sentence);
         }
         // "After the United Kingdom left the European Union, …": the main clause's date is
@@ -748,7 +869,7 @@ impl Extractor {
             .clauses
             .iter()
             .copied()
-            .filter(|c| *c != clause)
+            .filter(|c| !c.contains(&clause))
             .filter(|c| {
                 let text = cx.doc.slice(*c);
                 let opening = text.trim_start_matches([',', ' ']);
@@ -806,13 +927,19 @@ struct Earlier {
     triggers: Vec<(usize, Span)>,
 }
 
+#[derive(Clone)]
 struct SentenceContext<'a> {
     doc: &'a Document,
     span: Span,
     section_path: &'a [String],
     tagging: &'a Tagging,
-    /// The mentions inside the sentence.
+    /// The mentions inside the sentence (or, for a part of a clause, inside that part).
     mentions: &'a [Mention],
+    /// All the mentions inside the sentence.
+    sentence_mentions: &'a [Mention],
+    /// The verb phrase or cause phrase of a clause being read, when the clause has several
+    /// (see `segment_groups`): its own dates come first.
+    segment: Option<Span>,
     /// The dates inside the sentence.
     units: &'a [DateUnit],
     /// The year the narrative had reached before the sentence.
@@ -955,6 +1082,206 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
         out.push(Span::new(start, clause.end));
     }
     out
+}
+
+/// The states of the places a trigger's words lead to: "strikes on Gaza", "invaded Kuwait",
+/// "withdrew from the Sinai"; not a venue ("met the president in Brasília", "clashed in the
+/// valley").
+fn target_places(cx: &SentenceContext, clause: Span, trigger: Span) -> Vec<String> {
+    let text = cx.doc.text.as_str();
+    let mut codes: Vec<String> = Vec::new();
+    for m in cx.mentions {
+        // A trigger may end inside the name ("withdrew from S…" of "from Siberia").
+        if m.kind != EntityKind::Place || m.span.end <= trigger.end || !clause.contains(&m.span) {
+            continue;
+        }
+        let between = text[trigger.end.min(m.span.start)..m.span.start].trim();
+        let between = between.strip_suffix("the").unwrap_or(between).trim_end();
+        if between.split_whitespace().count() > 3 {
+            continue;
+        }
+        let lead = text[trigger.start..m.span.start]
+            .trim_end()
+            .trim_end_matches("the")
+            .trim_end();
+        let last = lead.rsplit(char::is_whitespace).next().unwrap_or("");
+        let directed = matches!(
+            last,
+            "on" | "against" | "from" | "into" | "to" | "of" | "toward" | "towards"
+        );
+        if directed || (between.is_empty() && !matches!(last, "in" | "at")) {
+            if let Some(code) = &m.code {
+                if !codes.contains(code) {
+                    codes.push(code.clone());
+                }
+            }
+        }
+    }
+    codes
+}
+
+/// Adverbs that may come between "and" and the verb of a verb phrase sharing the subject;
+/// those that order events in time make the second phrase an event of its own ("imposed tariffs
+/// on barley in May 2020, and later restricted imports of coal").
+const SHARED_SUBJECT_ADVERBS: &[(&str, bool)] = &[
+    ("later", true),
+    ("then", true),
+    ("subsequently", true),
+    ("afterwards", true),
+    ("eventually", true),
+    ("finally", true),
+    ("again", true),
+    ("also", false),
+    ("formally", false),
+    ("officially", false),
+    ("jointly", false),
+    ("immediately", false),
+    ("soon", false),
+    ("quickly", false),
+];
+
+/// Words after which a phrase names a cause with participants of its own ("recalled its
+/// ambassador after the Israeli invasion of Lebanon", "following its attack on Pearl Harbor").
+const CAUSE_OPENERS: &[&str] = &[
+    " after ",
+    " following ",
+    " in response to ",
+    " in retaliation for ",
+];
+
+const MONTH_NAMES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Words that open the noun phrase or clause of a cause (not a date: "after 1949").
+const CAUSE_NOUN_OPENERS: &[&str] = &["the", "its", "their", "his", "her", "a", "an"];
+
+/// Verb phrases of a clause that tell one event of a kind, or a cause phrase: `segments`, and
+/// the clause's `subject` that verb phrases after the first share (none for a cause phrase).
+struct SegmentGroup {
+    segments: Vec<Span>,
+    subject: Option<Span>,
+}
+
+/// A clause's verb phrases and cause phrases, grouped into what tells one event of a kind:
+/// "Egypt condemned the strikes on Gaza and mediated a ceasefire" has two verb phrases sharing
+/// "Egypt"; "recalled its ambassador after the invasion of Lebanon" a cause phrase whose states
+/// are its own. Verb phrases of one subject stay one group unless an adverb orders them in time.
+fn segment_groups(text: &str, clause: Span) -> Vec<SegmentGroup> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Cut {
+        SharedSubject { sequenced: bool },
+        Cause,
+    }
+    let piece = &text[clause.start..clause.end];
+    let mut cuts: Vec<(usize, Cut)> = Vec::new();
+    for (at, _) in piece.match_indices(" and ") {
+        let before = piece[..at].trim_end_matches(',');
+        let last_cut = cuts.last().map_or(0, |c| c.0);
+        if !before[last_cut.min(before.len())..]
+            .split_whitespace()
+            .any(finite_verb)
+        {
+            continue;
+        }
+        let mut sequenced = false;
+        let mut verb = false;
+        for word in piece[at + 5..].split_whitespace().take(3) {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if let Some((_, orders)) = SHARED_SUBJECT_ADVERBS.iter().find(|(a, _)| *a == word) {
+                sequenced |= *orders;
+                continue;
+            }
+            verb = finite_verb(word) && !matches!(word, "has" | "have" | "is" | "are");
+            break;
+        }
+        if verb {
+            let start = if piece[..at].ends_with(',') {
+                at - 1
+            } else {
+                at
+            };
+            cuts.push((start, Cut::SharedSubject { sequenced }));
+        }
+    }
+    for opener in CAUSE_OPENERS {
+        for (at, _) in piece.match_indices(opener) {
+            let next = piece[at + opener.len()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            let noun = CAUSE_NOUN_OPENERS.contains(&next)
+                || (next.starts_with(char::is_uppercase)
+                    && !MONTH_NAMES.contains(&next.trim_end_matches(',')));
+            if noun && piece[..at].split_whitespace().any(finite_verb) {
+                cuts.push((at, Cut::Cause));
+            }
+        }
+    }
+    if cuts.is_empty() {
+        return vec![SegmentGroup {
+            segments: vec![clause],
+            subject: None,
+        }];
+    }
+    cuts.sort_by_key(|c| c.0);
+    cuts.dedup_by_key(|c| c.0);
+    // The subject: the words before the clause's first verb.
+    let mut offset = 0;
+    let mut subject_end = 0;
+    for word in piece.split_inclusive(char::is_whitespace) {
+        if finite_verb(word.trim()) {
+            subject_end = offset;
+            break;
+        }
+        offset += word.len();
+    }
+    let subject = Some(Span::new(clause.start, clause.start + subject_end));
+    let mut groups: Vec<SegmentGroup> = vec![SegmentGroup {
+        segments: Vec::new(),
+        subject,
+    }];
+    // The group that later verb phrases without an ordering adverb join.
+    let mut verb_group = 0;
+    let bounds: Vec<(usize, Option<Cut>)> = std::iter::once((0, None))
+        .chain(cuts.iter().map(|&(at, cut)| (at, Some(cut))))
+        .collect();
+    for (i, &(start, cut)) in bounds.iter().enumerate() {
+        let end = bounds.get(i + 1).map_or(piece.len(), |b| b.0);
+        let segment = Span::new(clause.start + start, clause.start + end);
+        let target = match cut {
+            None | Some(Cut::SharedSubject { sequenced: false }) => verb_group,
+            Some(Cut::SharedSubject { sequenced: true }) => {
+                groups.push(SegmentGroup {
+                    segments: Vec::new(),
+                    subject,
+                });
+                verb_group = groups.len() - 1;
+                verb_group
+            }
+            Some(Cut::Cause) => {
+                groups.push(SegmentGroup {
+                    segments: Vec::new(),
+                    subject: None,
+                });
+                groups.len() - 1
+            }
+        };
+        groups[target].segments.push(segment);
+    }
+    groups.retain(|g| !g.segments.is_empty());
+    groups
 }
 
 /// A treaty's clause and the relative clause after it that names its other parties ("the Rio
