@@ -369,7 +369,6 @@ impl Extractor {
                 })
             });
             found.sort_by_key(|f| f.span.start);
-            if std::env::var("DYAD_DEBUG").is_ok() {
                 eprintln!(
                     "found {:?}",
                     found
