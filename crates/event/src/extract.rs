@@ -369,14 +369,6 @@ impl Extractor {
                 })
             });
             found.sort_by_key(|f| f.span.start);
-                eprintln!(
-                    "found {:?}",
-                    found
-                        .iter()
-                        .map(|f| (&f.trigger.kind, f.span))
-                        .collect::<Vec<_>>()
-                );
-            }
             // Triggers of one kind that overlap or repeat are one trigger.
             let mut per_kind: Vec<(&Trigger, Vec<Span>)> = Vec::new();
             for f in &found {
