@@ -506,7 +506,17 @@ impl Extractor {
             // No state takes part (or only two others, as background): no event.
             return Vec::new();
         }
-        vec![self.event(cx, clause, trigger, spans[0], actors)]
+        let event = self.event(cx, clause, trigger, spans[0], actors);
+        let mut events = coordinated_dates(cx, clause, spans[0], &event)
+            .into_iter()
+            .map(|value| {
+                let mut again = event.clone();
+                again.when = Some(value);
+                again
+            })
+            .collect::<Vec<_>>();
+        events.insert(0, event);
+        events
     }
 
     fn event(
@@ -731,7 +741,19 @@ impl Extractor {
                 && m.span.end <= span.start
                 && m.kind == EntityKind::Organisation
                 && m.code.is_none()
-        });
+        }) || {
+            // "…took the case to the International Court of Justice, which ruled in favour of
+            // Britain": a relative clause's subject is what it follows.
+            let relative = text[clause.start..span.start]
+                .trim_start_matches([',', ' '])
+                .starts_with("which ");
+            relative
+                && cx
+                    .sentence_mentions
+                    .iter()
+                    .rfind(|m| m.span.end <= clause.start)
+                    .is_some_and(|m| m.kind == EntityKind::Organisation && m.code.is_none())
+        };
         if cx.dyad.len() == 2 && !organisation_acts {
             let present = cx.dyad.iter().filter(|d| codes.contains(d)).count();
             let named_after = |m: &&Mention| {
@@ -1073,6 +1095,59 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
         out.push(Span::new(start, clause.end));
     }
     out
+}
+
+/// Further dates joined by "and" to the date of an event, each dating the same kind of event
+/// again: "signed a treaty of commerce in 1866 and a postal convention in 1873", "lifted the
+/// tariffs on barley in August 2023 and on wine in March 2024", "visited Tokyo in 1990 and
+/// 1995". Not when a verb or another trigger comes between ("…in 1861, and Japan began…").
+fn coordinated_dates(
+    cx: &SentenceContext,
+    clause: Span,
+    trigger: Span,
+    event: &Event,
+) -> Vec<String> {
+    if event.when_source != WhenSource::Sentence {
+        return Vec::new();
+    }
+    let text = cx.doc.text.as_str();
+    let in_clause: Vec<&DateUnit> = cx
+        .units
+        .iter()
+        .filter(|u| clause.contains(&u.span) && u.span.start >= trigger.end)
+        .collect();
+    let Some(first) = in_clause
+        .iter()
+        .position(|u| Some(&u.value) == event.when.as_ref())
+    else {
+        return Vec::new();
+    };
+    let mut values = Vec::new();
+    let mut previous = in_clause[first];
+    for unit in &in_clause[first + 1..] {
+        let between = &text[previous.span.end..unit.span.start];
+        // Each date with its own words ("and on wine in"); a bare list of dates ("in
+        // referendums held in 2010 and 2011") dates one event.
+        let own_words = between
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .any(|w| !matches!(w, "and" | "in" | "on" | "of" | "the" | "during" | "by"));
+        let joined = between.len() <= 80
+            && own_words
+            && (between.starts_with(" and ") || between.starts_with(", and "))
+            && !between.contains('(')
+            && !between.split_whitespace().any(finite_verb)
+            && !cx
+                .triggers
+                .iter()
+                .any(|(_, t)| previous.span.end <= t.start && t.start < unit.span.start);
+        if !joined {
+            break;
+        }
+        values.push(unit.value.clone());
+        previous = unit;
+    }
+    values
 }
 
 /// The states of the places a trigger's words lead to: "strikes on Gaza", "invaded Kuwait",
