@@ -17,7 +17,7 @@ static CLAUSE_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// A sentence-opening subordinate clause with a verb of its own, or an "After a coup in
 /// Cyprus"-like event phrase, up to its comma.
 static OPENING_CLAUSE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:After|Before|When|Once|Although|Though|While|Whereas|Because|Since|Until|As soon as)\s+[^,;]{3,100}?\s(?:[a-z]+ed|was|were|had|did|left|began|broke|took|made|won|lost|fell|came|went|saw|sent|gave|became)\s[^,;]{0,80}?|(?:After|Following)\s+(?:an?|the)\s+[^,;]{3,80}?),").ok()
+    Regex::new(r"^(?:(?:After|Before|When|Once|Although|Though|While|Whereas|Because|Since|Until|As soon as)\s+[^,;]{1,100}?\s(?:[a-z]+ed|was|were|had|did|left|began|broke|took|made|won|lost|fell|came|went|saw|sent|gave|became)\s[^,;]{0,80}?|(?:After|Following)\s+(?:an?|the)\s+[^,;]{3,80}?),").ok()
 });
 
 /// Words before a trigger that deny it.
@@ -506,7 +506,10 @@ impl Extractor {
             // No state takes part (or only two others, as background): no event.
             return Vec::new();
         }
-        let event = self.event(cx, clause, trigger, spans[0], actors);
+        let mut event = self.event(cx, clause, trigger, spans[0], actors);
+        if fought_each_other(cx, clause, trigger, spans[0]) {
+            self.relabel(&mut event, "conflict");
+        }
         let mut events = coordinated_dates(cx, clause, spans[0], &event)
             .into_iter()
             .map(|value| {
@@ -517,6 +520,15 @@ impl Extractor {
             .collect::<Vec<_>>();
         events.insert(0, event);
         events
+    }
+
+    /// The same event told as another kind, with that kind's codes and weight.
+    fn relabel(&self, event: &mut Event, kind: &str) {
+        let info = self.resources.kinds.get(kind);
+        event.kind = kind.to_string();
+        event.plover = info.and_then(|i| i.plover.clone());
+        event.cameo = info.and_then(|i| i.cameo.clone());
+        event.goldstein = info.map_or(0.0, |i| i.goldstein);
     }
 
     fn event(
@@ -681,13 +693,24 @@ impl Extractor {
         } else {
             &[EntityKind::Person, EntityKind::Place, EntityKind::War]
         };
+        let trigger_text = cx.doc.slice(span);
+        let mission = ["embass", "consulate", "legation"]
+            .iter()
+            .any(|w| trigger_text.contains(w));
+        if mission && !codes.is_empty() {
+            for code in target_places(cx, clause, span, true) {
+                if !codes.contains(&code) {
+                    codes.push(code);
+                }
+            }
+        }
         if codes.is_empty() {
             // No state named in the clause: the people and places in it stand for theirs.
             codes = codes_of(cx.mentions, clause, standing_in);
         } else if !venue_only {
             // Where an attack, a withdrawal or a visit goes is a party ("strikes on Gaza",
             // "withdrew its forces from the Sinai").
-            for code in target_places(cx, clause, span) {
+            for code in target_places(cx, clause, span, false) {
                 if !codes.contains(&code) {
                     codes.push(code);
                 }
@@ -727,7 +750,7 @@ impl Extractor {
                 None => codes.into_iter().take(1).collect(),
             };
             // "withdrew its troops from Siberia": the place left is the other side's.
-            for code in target_places(cx, clause, span) {
+            for code in target_places(cx, clause, span, false) {
                 if !side.contains(&code) && !side.is_empty() {
                     side.push(code);
                 }
@@ -1097,6 +1120,20 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
     out
 }
 
+/// Whether "fought against" sets the pair against each other ("Australian troops fought
+/// against Chinese forces") rather than side by side against a third state ("Italy and Japan
+/// fought against Germany").
+fn fought_each_other(cx: &SentenceContext, clause: Span, trigger: &Trigger, span: Span) -> bool {
+    if trigger.kind != "alliance" || !cx.doc.slice(span).contains("against") || cx.dyad.len() != 2 {
+        return false;
+    }
+    let before = states_in(cx.mentions, Span::new(clause.start, span.start));
+    let after = states_in(cx.mentions, Span::new(span.end.min(clause.end), clause.end));
+    let against_pair = cx.dyad.iter().any(|d| after.contains(d));
+    let one_side_before = cx.dyad.iter().filter(|d| before.contains(d)).count() == 1;
+    against_pair && one_side_before
+}
+
 /// Further dates joined by "and" to the date of an event, each dating the same kind of event
 /// again: "signed a treaty of commerce in 1866 and a postal convention in 1873", "lifted the
 /// tariffs on barley in August 2023 and on wine in March 2024", "visited Tokyo in 1990 and
@@ -1153,7 +1190,9 @@ fn coordinated_dates(
 /// The states of the places a trigger's words lead to: "strikes on Gaza", "invaded Kuwait",
 /// "withdrew from the Sinai"; not a venue ("met the president in Brasília", "clashed in the
 /// valley").
-fn target_places(cx: &SentenceContext, clause: Span, trigger: Span) -> Vec<String> {
+///
+/// With `mission` the city a mission is in counts too ("closed its embassy in Taipei").
+fn target_places(cx: &SentenceContext, clause: Span, trigger: Span, mission: bool) -> Vec<String> {
     let text = cx.doc.text.as_str();
     let mut codes: Vec<String> = Vec::new();
     for m in cx.mentions {
@@ -1175,7 +1214,10 @@ fn target_places(cx: &SentenceContext, clause: Span, trigger: Span) -> Vec<Strin
             last,
             "on" | "against" | "from" | "into" | "to" | "of" | "toward" | "towards"
         );
-        if directed || (between.is_empty() && !matches!(last, "in" | "at")) {
+        let venue = matches!(last, "in" | "at");
+        // Nothing but the preposition between ("its embassy in Taipei").
+        let adjacent = between.is_empty() || between == last;
+        if directed || (adjacent && (!venue || mission)) {
             if let Some(code) = &m.code {
                 if !codes.contains(code) {
                     codes.push(code.clone());
