@@ -347,10 +347,24 @@ impl Extractor {
                 if capitalised || inside_quotes(text, at) {
                     continue;
                 }
+                let trigger = &self.resources.triggers[*index];
+                if !by_a_state(cx, own, trigger, *span) {
+                    continue;
+                }
+                // "signed an agreement under which Egypt deployed border guards": the terms of
+                // an agreement, not events of their own.
+                let lead = &cx.doc.text[clause_span.start..span.start];
+                if trigger.kind != "treaty" && AGREEMENT_TERMS.iter().any(|w| lead.contains(w)) {
+                    continue;
+                }
                 found.push(Found {
-                    trigger: &self.resources.triggers[*index],
+                    trigger,
                     span: *span,
                 });
+            }
+            // "…withdrew its ambassador in protest at …": the protest is why, not an event.
+            if found.len() > 1 {
+                found.retain(|f| !motive(cx.doc.text.as_str(), f.span));
             }
             let strong: Vec<Option<usize>> = found
                 .iter()
@@ -510,7 +524,7 @@ impl Extractor {
         if fought_each_other(cx, clause, trigger, spans[0]) {
             self.relabel(&mut event, "conflict");
         }
-        let mut events = coordinated_dates(cx, clause, spans[0], &event)
+        let mut events = coordinated_dates(cx, clause, spans[0], &event, &self.resources.triggers)
             .into_iter()
             .map(|value| {
                 let mut again = event.clone();
@@ -1120,6 +1134,106 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
     out
 }
 
+/// Words after which a clause states what an agreement provides.
+const AGREEMENT_TERMS: &[&str] = &[
+    " under which ",
+    " whereby ",
+    " providing for ",
+    " by which ",
+];
+
+/// Armed groups that are not states: what they do is not an act of a state ("militants
+/// attacked the pipeline"). Crowds are another matter: event data codes "protesters stormed
+/// the Saudi embassy in Tehran" as Iran's people against Saudi Arabia.
+const NON_STATE_SUBJECTS: &[&str] = &[
+    "militants",
+    "rebels",
+    "guerrillas",
+    "insurgents",
+    "terrorists",
+    "gunmen",
+    "pirates",
+    "smugglers",
+    "separatists",
+    "extremists",
+    "jihadists",
+];
+
+/// Kinds that are acts of force or coercion, which only states (or their forces) commit here.
+const FORCE_KINDS: &[&str] = &["conflict", "sanction", "expulsion", "mobilization"];
+
+/// Whether a trigger of force can be a state's act: not when its subject is an armed group
+/// ("rebels attacked the convoy"), its object an organisation ("expelled the UN
+/// force"), or it is a passive with no agent and no state in sight ("after the pipeline was
+/// attacked").
+fn by_a_state(cx: &SentenceContext, segment: Span, trigger: &Trigger, span: Span) -> bool {
+    if !FORCE_KINDS.contains(&trigger.kind.as_str()) {
+        return true;
+    }
+    let text = cx.doc.text.as_str();
+    let start = segment.start.max(cx.span.start).min(span.start);
+    let before: Vec<&str> = text[start..span.start].split_whitespace().collect();
+    let subject_words = before.iter().rev().take(3);
+    let non_state_subject = subject_words
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .any(|w| NON_STATE_SUBJECTS.contains(&w.as_str()));
+    if non_state_subject {
+        return false;
+    }
+    let after = text[span.end..cx.span.end].trim_start();
+    let after = after.strip_prefix("the ").unwrap_or(after);
+    let organisation_object = cx.sentence_mentions.iter().any(|m| {
+        m.kind == EntityKind::Organisation
+            && m.code.is_none()
+            && m.span.start >= span.end
+            && text[span.end..m.span.start]
+                .trim()
+                .trim_end_matches("the")
+                .trim()
+                .is_empty()
+    }) && !after.is_empty();
+    if organisation_object {
+        return false;
+    }
+    let passive = before
+        .last()
+        .is_some_and(|w| matches!(*w, "was" | "were" | "been" | "being"))
+        || before.len() >= 2
+            && matches!(before[before.len() - 2], "was" | "were" | "been")
+            && before[before.len() - 1].ends_with("ly");
+    if passive {
+        let clause_end = cx
+            .clauses
+            .iter()
+            .find(|c| c.contains(&span))
+            .map_or(cx.span.end, |c| c.end);
+        let by_agent = text[span.end..clause_end].contains(" by ");
+        let scope = Span::new(start, clause_end);
+        let state_in_sight = cx.sentence_mentions.iter().any(|m| {
+            scope.contains(&m.span)
+                && m.code.is_some()
+                && matches!(m.kind, EntityKind::State | EntityKind::Place)
+        });
+        if !by_agent && !state_in_sight {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether a trigger names the motive of another event in its clause: "in protest at", "in
+/// retaliation for", "in response to".
+fn motive(text: &str, span: Span) -> bool {
+    let word = text[span.start..span.end].to_lowercase();
+    let motive_noun = ["protest", "retaliation", "response", "solidarity"]
+        .iter()
+        .any(|w| word.starts_with(w));
+    motive_noun && text[..span.start].trim_end().ends_with(" in")
+}
+
 /// Whether "fought against" sets the pair against each other ("Australian troops fought
 /// against Chinese forces") rather than side by side against a third state ("Italy and Japan
 /// fought against Germany").
@@ -1143,6 +1257,7 @@ fn coordinated_dates(
     clause: Span,
     trigger: Span,
     event: &Event,
+    triggers: &[Trigger],
 ) -> Vec<String> {
     if event.when_source != WhenSource::Sentence {
         return Vec::new();
@@ -1174,10 +1289,14 @@ fn coordinated_dates(
             && (between.starts_with(" and ") || between.starts_with(", and "))
             && !between.contains('(')
             && !between.split_whitespace().any(finite_verb)
-            && !cx
-                .triggers
-                .iter()
-                .any(|(_, t)| previous.span.end <= t.start && t.start < unit.span.start);
+            && !cx.triggers.iter().any(|(index, t)| {
+                // Another kind's event would claim the date ("…, and a war broke out in 1879");
+                // the same kind or a weak word ("a trade agreement") does not.
+                let other = triggers
+                    .get(*index)
+                    .is_some_and(|x| !x.weak && x.kind != event.kind);
+                other && previous.span.end <= t.start && t.start < unit.span.start
+            });
         if !joined {
             break;
         }
