@@ -21,6 +21,10 @@ pub fn extract_facts(
             .filter(|e| e.kind == EntityKind::State)
             .and_then(|e| e.code.clone())
     };
+    // A plural demonym is its state's too ("Venezuelans").
+    let demonym_code = |name: &str| -> Option<String> {
+        state_code(name).or_else(|| name.trim().strip_suffix('s').and_then(state_code))
+    };
     let city_code = |name: &str, at: usize| -> Option<String> {
         mentions
             .iter()
@@ -43,11 +47,23 @@ pub fn extract_facts(
         memberships(doc, sentence.span, mentions, &mut facts);
         let text = doc.slice(sentence.span);
         let mut holder: Option<String> = None;
+        // Matches of all patterns in text order, so that a list's holder is the one named
+        // last before it ("Norway has an embassy in Moscow and consulates-general in
+        // Murmansk; Russia has an embassy in Oslo").
+        let mut matches: Vec<(usize, usize, regex::Captures)> = Vec::new();
         for (index, pattern) in resources.facts.iter().enumerate() {
             if !may_match(index, sentence.span) {
                 continue;
             }
             for caps in pattern.regex.captures_iter(text) {
+                let start = caps.get(0).map_or(0, |m| m.start());
+                matches.push((start, index, caps));
+            }
+        }
+        matches.sort_by_key(|(start, index, _)| (*start, *index));
+        for (_, index, caps) in matches {
+            let pattern = &resources.facts[index];
+            {
                 let span = Span::new(sentence.span.start, sentence.span.end);
                 match pattern.fact.as_str() {
                     "mission" => {
@@ -92,8 +108,10 @@ pub fn extract_facts(
                         }
                     }
                     "population" => {
+                        // "Japanese nationals", "Venezuelans", "people born in China".
+                        let nationals = caps.name("nationals").or_else(|| caps.name("born"));
                         let (Some(nationals), Some(host), Some(count), Some(year)) = (
-                            caps.name("nationals"),
+                            nationals,
                             caps.name("host"),
                             caps.name("count"),
                             caps.name("year"),
@@ -101,11 +119,11 @@ pub fn extract_facts(
                             continue;
                         };
                         let (Some(nationals_of), Some(residing_in)) =
-                            (state_code(nationals.as_str()), state_code(host.as_str()))
+                            (demonym_code(nationals.as_str()), state_code(host.as_str()))
                         else {
                             continue;
                         };
-                        let Ok(count) = count.as_str().replace(',', "").parse::<u64>() else {
+                        let Some(count) = parse_count(count.as_str()) else {
                             continue;
                         };
                         let fact = Fact::Population {
@@ -125,6 +143,18 @@ pub fn extract_facts(
         }
     }
     facts
+}
+
+/// "14,937", "2.9 million": a count of people.
+fn parse_count(text: &str) -> Option<u64> {
+    let text = text.trim().replace(',', "");
+    match text.strip_suffix("million") {
+        Some(millions) => {
+            let value: f64 = millions.trim().parse().ok()?;
+            Some((value * 1_000_000.0).round() as u64)
+        }
+        None => text.parse().ok(),
+    }
 }
 
 /// "Both countries are members of the Andean Community, the Organization of American States

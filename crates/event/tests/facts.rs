@@ -79,3 +79,62 @@ fn a_bare_both_is_the_pair() {
     );
     assert_eq!(found.len(), 4, "{found:?}");
 }
+
+#[test]
+fn populations_told_in_several_ways() {
+    let cases = [
+        (
+            "Germany–Poland relations",
+            "About 866,000 Polish citizens lived in Germany in 2022.",
+            "POL",
+            "DEU",
+            866_000,
+            "2022",
+        ),
+        (
+            "Colombia–Venezuela relations",
+            "By 2023 about 2.9 million Venezuelans lived in Colombia.",
+            "VEN",
+            "COL",
+            2_900_000,
+            "2023",
+        ),
+        (
+            "Australia–China relations",
+            "As of 2021, about 550,000 people born in China lived in Australia.",
+            "CHN",
+            "AUS",
+            550_000,
+            "2021",
+        ),
+    ];
+    for (title, text, of, residing, count, year) in cases {
+        let found = facts(title, text);
+        let population = found
+            .iter()
+            .find(|f| f["fact"] == "population")
+            .unwrap_or_else(|| panic!("no population in {text}: {found:?}"));
+        assert_eq!(population["nationals_of"], of, "{text}");
+        assert_eq!(population["residing_in"], residing, "{text}");
+        assert_eq!(population["count"], count, "{text}");
+        assert_eq!(population["as_of"], year, "{text}");
+    }
+}
+
+#[test]
+fn each_list_of_missions_has_the_holder_named_before_it() {
+    let found = facts(
+        "Norway–Russia relations",
+        "Norway has an embassy in Moscow and consulates-general in Murmansk and Saint Petersburg; Russia has an embassy in Oslo and a consulate-general in Kirkenes.",
+    );
+    let holder_of = |city: &str| {
+        found
+            .iter()
+            .find(|f| f["city"] == city)
+            .map(|f| f["holder"].as_str().unwrap_or("").to_string())
+    };
+    assert_eq!(holder_of("Murmansk").as_deref(), Some("NOR"), "{found:?}");
+    assert_eq!(holder_of("Saint Petersburg").as_deref(), Some("NOR"));
+    assert_eq!(holder_of("Oslo").as_deref(), Some("RUS"));
+    assert_eq!(holder_of("Kirkenes").as_deref(), Some("RUS"));
+}

@@ -254,7 +254,19 @@ fn events(
     if let Some(path) = &facts_path {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("{}: cannot read", path.display()))?;
-        let gold_facts = parse_gold_facts(&text, &path.display().to_string())?;
+        let mut gold_facts = parse_gold_facts(&text, &path.display().to_string())?;
+        // An organisation may be written by any of its names ("NATO"): compare canonical ones.
+        let gazetteer = extractor.recogniser().gazetteer();
+        for fact in &mut gold_facts {
+            let canonical = fact["organisation"]
+                .as_str()
+                .and_then(|name| gazetteer.lookup(name))
+                .filter(|e| e.kind == dyad_entity::EntityKind::Organisation)
+                .map(|e| e.canonical.clone());
+            if let Some(name) = canonical {
+                fact["organisation"] = serde_json::Value::String(name);
+            }
+        }
         let score = score_facts(&gold_facts, &facts);
         out!(
             "facts: {}/{} (extracted {}, {} not in the gold)",
