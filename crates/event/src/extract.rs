@@ -763,8 +763,19 @@ impl Extractor {
                 Some(code) => vec![code],
                 None => codes.into_iter().take(1).collect(),
             };
-            // "withdrew its troops from Siberia": the place left is the other side's.
-            for code in target_places(cx, clause, span, false) {
+            // "withdrew its troops from Siberia", "withdrew from Norwegian territory": the
+            // place left is the other side's.
+            // (A domestic event keeps its one side: "won its independence from the Ottoman
+            // Empire".)
+            let left = if trigger.kind == "context" {
+                Vec::new()
+            } else {
+                target_places(cx, clause, span, false)
+                    .into_iter()
+                    .chain(states_left(cx, clause, span))
+                    .collect()
+            };
+            for code in left {
                 if !side.contains(&code) && !side.is_empty() {
                     side.push(code);
                 }
@@ -944,6 +955,17 @@ impl Extractor {
             .min_by_key(cost)
         {
             return (Some(until(unit)), WhenSource::Sentence);
+        }
+        // "After the First World War, the Treaty of Versailles returned…": the main clause is
+        // later than the period that opens the sentence, not at the narrative's last year.
+        let opening_period = cx.clauses.first().is_some_and(|first| {
+            first.start == cx.span.start
+                && first.end < cx.span.end
+                && !first.contains(&clause)
+                && cx.tagging.periods.iter().any(|p| first.contains(&p.span))
+        });
+        if opening_period {
+            return (None, WhenSource::None);
         }
         // A standing state told in the present ("Spain is Morocco's largest trading partner",
         // "relations have been marked by disputes") has no date to inherit.
@@ -1347,6 +1369,23 @@ fn target_places(cx: &SentenceContext, clause: Span, trigger: Span, mission: boo
     codes
 }
 
+/// States named just after "from" following a trigger ("withdrew from Norwegian territory").
+fn states_left(cx: &SentenceContext, clause: Span, trigger: Span) -> Vec<String> {
+    let text = cx.doc.text.as_str();
+    cx.mentions
+        .iter()
+        .filter(|m| {
+            m.kind == EntityKind::State && m.span.end > trigger.end && clause.contains(&m.span)
+        })
+        .filter(|m| {
+            let lead = text[trigger.start..m.span.start].trim_end();
+            let lead = lead.strip_suffix("the").unwrap_or(lead).trim_end();
+            lead.ends_with(" from") || lead == "from"
+        })
+        .filter_map(|m| m.code.clone())
+        .collect()
+}
+
 /// Adverbs that may come between "and" and the verb of a verb phrase sharing the subject;
 /// those that order events in time make the second phrase an event of its own ("imposed tariffs
 /// on barley in May 2020, and later restricted imports of coal").
@@ -1465,10 +1504,13 @@ fn segment_groups(text: &str, clause: Span) -> Vec<SegmentGroup> {
     cuts.sort_by_key(|c| c.0);
     cuts.dedup_by_key(|c| c.0);
     // The subject: the words before the clause's first verb.
+    // ("A coalition led by the United States began…": a participle before "by" is not it.)
     let mut offset = 0;
     let mut subject_end = 0;
-    for word in piece.split_inclusive(char::is_whitespace) {
-        if finite_verb(word.trim()) {
+    let words: Vec<&str> = piece.split_inclusive(char::is_whitespace).collect();
+    for (i, word) in words.iter().enumerate() {
+        let participle = words.get(i + 1).is_some_and(|next| next.trim() == "by");
+        if finite_verb(word.trim()) && !participle {
             subject_end = offset;
             break;
         }
