@@ -374,6 +374,12 @@ fn class_chars(class: &Class) -> Option<Vec<char>> {
         .collect();
     kept.sort_unstable();
     kept.dedup();
+    // A class of blanks (`\s`: 25 characters, most of them Unicode spaces) multiplies every
+    // literal it joins and says little: taken as unknown, the words on either side carry the
+    // requirement ("present" of `at\s+present`, not "at" and 25 blanks).
+    if kept.len() > 1 && kept.iter().any(|c| c.is_whitespace()) {
+        return None;
+    }
     (kept.len() <= MAX_CLASS).then_some(kept)
 }
 
