@@ -232,6 +232,14 @@ impl Extractor {
                     .map(|event| (scope, event)),
             );
         }
+        self.list_visits(
+            doc,
+            &sentences,
+            &mentions,
+            &units,
+            &section_dyads,
+            &mut events,
+        );
         let events = merge(events);
         let facts = extract_facts(
             doc,
@@ -534,6 +542,134 @@ impl Extractor {
             .collect::<Vec<_>>();
         events.insert(0, event);
         events
+    }
+
+    /// Lists of visits: under a heading about visits, "High-level visits from Mexico to
+    /// Spain" and then items such as "President Vicente Fox (2001, 2003)": each date of an
+    /// item is a visit, in the direction the line before the list names (else between the
+    /// section's pair), by the people the item names. The line itself, which names no date,
+    /// is then no event of its own.
+    fn list_visits(
+        &self,
+        doc: &Document,
+        sentences: &[dyad_segment::Sentence],
+        mentions: &[Mention],
+        units: &[DateUnit],
+        section_dyads: &[Vec<String>],
+        events: &mut Vec<(usize, Event)>,
+    ) {
+        let about_visits = |section: usize| {
+            doc.sections[section]
+                .path
+                .iter()
+                .any(|p| p.to_lowercase().contains("visit"))
+        };
+        let states_in_block = |span: Span| -> Vec<String> {
+            let mut codes: Vec<String> = Vec::new();
+            for m in mentions.iter().filter(|m| span.contains(&m.span)) {
+                if m.kind == EntityKind::State {
+                    if let Some(code) = &m.code {
+                        if !codes.contains(code) {
+                            codes.push(code.clone());
+                        }
+                    }
+                }
+            }
+            codes
+        };
+        let mut direction: Option<(Span, Vec<String>)> = None;
+        let mut headers_used: Vec<Span> = Vec::new();
+        let mut found: Vec<(usize, Event)> = Vec::new();
+        for (index, block) in doc.blocks.iter().enumerate() {
+            if !about_visits(block.section) {
+                direction = None;
+                continue;
+            }
+            if block.kind == dyad_read::BlockKind::Paragraph {
+                let states = states_in_block(block.span);
+                direction = (states.len() == 2).then_some((block.span, states));
+                continue;
+            }
+            let told = events
+                .iter()
+                .any(|(_, e)| e.evidence.iter().any(|ev| block.span.contains(&ev.span)));
+            if told {
+                continue;
+            }
+            let Some(sentence) = sentences.iter().find(|s| s.block == index) else {
+                continue;
+            };
+            let dates: Vec<&DateUnit> = units
+                .iter()
+                .filter(|u| block.span.contains(&u.span))
+                .collect();
+            if dates.is_empty() {
+                continue;
+            }
+            let actors = match &direction {
+                Some((header, states)) => {
+                    headers_used.push(*header);
+                    states.clone()
+                }
+                None => section_dyads[block.section].clone(),
+            };
+            if actors.is_empty() {
+                continue;
+            }
+            let info = self.resources.kinds.get("visit");
+            let participants: Vec<Participant> = mentions
+                .iter()
+                .filter(|m| block.span.contains(&m.span) && m.kind == EntityKind::Person)
+                .map(|m| Participant {
+                    name: m.name.clone(),
+                    role: m.role.clone(),
+                    state: m.code.clone(),
+                })
+                .collect();
+            let place = mentions
+                .iter()
+                .find(|m| block.span.contains(&m.span) && m.kind == EntityKind::Place)
+                .map(|m| m.name.clone());
+            let text = doc.slice(block.span).trim();
+            for unit in dates {
+                found.push((
+                    block.span.start,
+                    Event {
+                        kind: "visit".to_string(),
+                        actors: actors.clone(),
+                        when: Some(unit.value.clone()),
+                        when_source: WhenSource::Sentence,
+                        frame: None,
+                        place: place.clone(),
+                        participants: participants.clone(),
+                        instrument: None,
+                        polarity: "positive",
+                        modality: "asserted",
+                        plover: info.and_then(|i| i.plover.clone()),
+                        cameo: info.and_then(|i| i.cameo.clone()),
+                        goldstein: info.map_or(0.0, |i| i.goldstein),
+                        evidence: vec![Evidence {
+                            section: doc.sections[block.section].path.clone(),
+                            sentence: doc.slice(sentence.span).to_string(),
+                            span: sentence.span,
+                            trigger: text.to_string(),
+                            trigger_span: sentence.span,
+                        }],
+                    },
+                ));
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        // The line that named the direction told no visit of its own.
+        events.retain(|(_, e)| {
+            !(e.when.is_none()
+                && e.kind == "visit"
+                && headers_used.iter().any(|h| h.contains(&e.evidence[0].span)))
+        });
+        events.extend(found);
+        events.sort_by_key(|(_, e)| e.evidence[0].span.start);
     }
 
     /// The same event told as another kind, with that kind's codes and weight.
@@ -1662,9 +1798,22 @@ fn date_units(doc: &Document, tagging: &Tagging, mentions: &[Mention]) -> Vec<Da
         let before = text[..span.start].trim_end();
         if let Some(before_paren) = before.strip_suffix('(') {
             let before_paren = before_paren.trim_end();
-            let after_person = mentions
+            // (Except in a list of visits: "President Vicente Fox (2001, 2003)".)
+            let in_visit_list = doc
+                .blocks
                 .iter()
-                .any(|m| m.kind == EntityKind::Person && m.span.end == before_paren.len());
+                .find(|b| b.span.contains(&span))
+                .is_some_and(|b| {
+                    b.kind == dyad_read::BlockKind::ListItem
+                        && doc.sections[b.section]
+                            .path
+                            .iter()
+                            .any(|p| p.to_lowercase().contains("visit"))
+                });
+            let after_person = !in_visit_list
+                && mentions
+                    .iter()
+                    .any(|m| m.kind == EntityKind::Person && m.span.end == before_paren.len());
             let after_era = tagging.periods.iter().any(|p| {
                 p.span.end == before_paren.len()
                     && ["period", "era", "dynasty", "age", "shogunate"]
