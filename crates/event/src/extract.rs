@@ -17,7 +17,7 @@ static CLAUSE_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// A sentence-opening subordinate clause with a verb of its own, or an "After a coup in
 /// Cyprus"-like event phrase, up to its comma.
 static OPENING_CLAUSE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:After|Before|When|Once|Although|Though|While|Whereas|Because|Since|Until|As soon as)\s+[^,;]{1,100}?\s(?:[a-z]+ed|was|were|had|did|left|began|broke|took|made|won|lost|fell|came|went|saw|sent|gave|became)\s[^,;]{0,80}?|(?:After|Following)\s+(?:an?|the)\s+[^,;]{3,80}?),").ok()
+    Regex::new(r"^(?:(?:After|Before|When|Once|Although|Though|While|Whereas|Because|Since|Until|As soon as)\s+[^,;]{1,100}?\s(?:[a-z]+ed|was|were|had|did|left|began|broke|took|made|won|lost|fell|came|went|saw|sent|gave|became|overthrew|drew|rose|struck|fought|sought|brought|led|held|met|paid|sold|told|threw|withdrew|froze|swept|shot|hit|split|spread|stood|ran|wrote|spoke|grew|knew|built|bought|caught|taught|lent)\s[^,;]{0,80}?|(?:After|Following)\s+(?:an?|the)\s+[^,;]{3,80}?),").ok()
 });
 
 /// Words before a trigger that deny it.
@@ -324,7 +324,17 @@ impl Extractor {
     ) {
         let text = cx.doc.slice(cx.span);
         let own = cx.segment.unwrap_or(clause_span);
-        let segment_of = |t: Span| (own.start <= t.start && t.start < own.end).then_some(0);
+        // A trigger belongs where its last word is ("diplomatic relations in 1961 and restored
+        // them": the restoring).
+        let segment_of = |t: Span| {
+            // (One that reaches over a relative clause's comma belongs where it starts.)
+            let last = if t.end <= clause_span.end {
+                t.end.saturating_sub(1).max(t.start)
+            } else {
+                t.start
+            };
+            (own.start <= last && last < own.end).then_some(0)
+        };
         {
             let mut found: Vec<Found> = Vec::new();
             let first = cx
@@ -349,9 +359,16 @@ impl Extractor {
                 // Foreign Affairs and International Cooperation"); words in quotation marks
                 // are what someone said, not what happened.
                 let matched = cx.doc.slice(*span);
+                // So is one whose capitalised first word follows an organisation's name
+                // ("the African Union Mission to Somalia").
+                let after_name = cx.sentence_mentions.iter().any(|m| {
+                    m.kind == EntityKind::Organisation
+                        && m.span.end <= span.start
+                        && span.start - m.span.end <= 1
+                });
                 let capitalised = at > 0
                     && matched.starts_with(char::is_uppercase)
-                    && !matched.contains(char::is_whitespace);
+                    && (!matched.contains(char::is_whitespace) || after_name);
                 if capitalised || inside_quotes(text, at) {
                     continue;
                 }
@@ -362,7 +379,26 @@ impl Extractor {
                 // "signed an agreement under which Egypt deployed border guards": the terms of
                 // an agreement, not events of their own.
                 let lead = &cx.doc.text[clause_span.start..span.start];
-                if trigger.kind != "treaty" && AGREEMENT_TERMS.iter().any(|w| lead.contains(w)) {
+                // ("a treaty that abrogated the amendment"; not "a declaration, in which Japan
+                // expressed remorse", where the relative clause has a subject of its own.)
+                let terms_at = AGREEMENT_TERMS
+                    .iter()
+                    .filter_map(|w| {
+                        let at = lead.rfind(w)?;
+                        let relative = matches!(*w, " that " | " which ");
+                        let next = lead[at + w.len()..].split_whitespace().next().unwrap_or("");
+                        (!relative || finite_verb(next)).then_some(at)
+                    })
+                    .max()
+                    .map(|at| clause_span.start + at);
+                let after_treaty = terms_at.is_some_and(|at| {
+                    cx.triggers.iter().any(|(i, t)| {
+                        clause_span.start <= t.start
+                            && t.end <= at
+                            && self.resources.triggers[*i].kind == "treaty"
+                    })
+                });
+                if trigger.kind != "treaty" && after_treaty {
                     continue;
                 }
                 found.push(Found {
@@ -895,8 +931,17 @@ impl Extractor {
             } else {
                 before.filter_map(|m| m.code.clone()).next_back()
             };
+            // "…after martial law was declared": with no state in its phrase, the state last
+            // named before it.
             let mut side: Vec<String> = match subject {
                 Some(code) => vec![code],
+                None if codes.is_empty() => cx
+                    .sentence_mentions
+                    .iter()
+                    .rfind(|m| m.kind == EntityKind::State && m.span.end <= span.start)
+                    .and_then(|m| m.code.clone())
+                    .into_iter()
+                    .collect(),
                 None => codes.into_iter().take(1).collect(),
             };
             // "withdrew its troops from Siberia", "withdrew from Norwegian territory": the
@@ -1298,6 +1343,8 @@ const AGREEMENT_TERMS: &[&str] = &[
     " whereby ",
     " providing for ",
     " by which ",
+    " that ",
+    " which ",
 ];
 
 /// Armed groups that are not states: what they do is not an act of a state ("militants
@@ -1623,10 +1670,35 @@ fn segment_groups(text: &str, clause: Span) -> Vec<SegmentGroup> {
                 .split_whitespace()
                 .next()
                 .unwrap_or("");
+            let word = next.trim_end_matches(',');
             let noun = CAUSE_NOUN_OPENERS.contains(&next)
-                || (next.starts_with(char::is_uppercase)
-                    && !MONTH_NAMES.contains(&next.trim_end_matches(',')));
-            if noun && piece[..at].split_whitespace().any(finite_verb) {
+                || (next.chars().next().is_some_and(char::is_alphabetic)
+                    && !MONTH_NAMES.contains(&word)
+                    && !matches!(word, "which" | "that" | "whom" | "being" | "having" | "it"));
+            // "the following month", "the year after": a date, not a cause.
+            let adjective = piece[..at]
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| matches!(w, "the" | "a" | "an" | "this" | "that" | "each"));
+            let time_unit = matches!(
+                word,
+                "day"
+                    | "days"
+                    | "week"
+                    | "weeks"
+                    | "month"
+                    | "months"
+                    | "year"
+                    | "years"
+                    | "decade"
+                    | "decades"
+                    | "century"
+                    | "spring"
+                    | "summer"
+                    | "autumn"
+                    | "winter"
+            );
+            if noun && !adjective && !time_unit && piece[..at].split_whitespace().any(finite_verb) {
                 cuts.push((at, Cut::Cause));
             }
         }
