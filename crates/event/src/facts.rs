@@ -210,9 +210,14 @@ fn city_list(list: &str) -> Vec<(usize, &str)> {
     let mut rest = list;
     let mut offset = 0;
     loop {
+        // "Washington, D.C." is one city.
         let cut = [", and ", " and ", ", "]
             .iter()
-            .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+            .filter_map(|sep| {
+                rest.match_indices(sep)
+                    .find(|(i, _)| !rest[i + sep.len()..].starts_with("D.C."))
+                    .map(|(i, _)| (i, sep.len()))
+            })
             .min();
         match cut {
             Some((i, len)) => {
@@ -298,6 +303,7 @@ mod tests {
         assert_eq!(cities, vec!["Piura", "Trujillo", "Tumbes"]);
         assert_eq!(city_list("New York")[0], (0, "New York"));
         assert_eq!(city_list("Osaka and Nagoya")[1], (10, "Nagoya"));
+        assert_eq!(city_list("Washington, D.C.")[0], (0, "Washington, D.C."));
     }
 
     #[test]
