@@ -215,6 +215,7 @@ impl Extractor {
                 segment: None,
                 units: &units[units_before..units_end],
                 narrative: narrative_year(
+                    &doc.text,
                     &units[units_in_scope.min(units_before)..units_before],
                     sentence.span.start,
                 ),
@@ -1974,17 +1975,47 @@ fn section_dyads(doc: &Document, mentions: &[Mention], dyad: &[String]) -> Vec<V
     out
 }
 
-/// The year the narrative has reached before `offset`, from the last dated expression that
-/// names a year (not a decade or a period).
-fn narrative_year(units: &[DateUnit], offset: usize) -> Option<String> {
+/// The year (or decade) the narrative has reached before `offset`: the last date of a main
+/// clause — not one in parentheses, a relative clause or a trailing participle ("…agreements,
+/// sealed by the economic mission to Nagasaki in 1938"), which date their own words, not where
+/// the story stands. "Both pursued aggressive policies in the 1930s" sets the decade.
+fn narrative_year(text: &str, units: &[DateUnit], offset: usize) -> Option<String> {
     units
         .iter()
         .rev()
         .filter(|u| u.span.end <= offset)
+        .filter(|u| main_clause_date(text, u.span))
         .find_map(|u| {
             let first = u.value.split('/').next_back()?;
+            if first.len() == 3 && first.bytes().all(|b| b.is_ascii_digit()) {
+                return Some(first.to_string());
+            }
             dyad_time::value::RefTime::parse(first).map(|r| dyad_time::value::format_year(r.year))
         })
+}
+
+/// Whether a date stands in its sentence's main clause rather than in parentheses, a relative
+/// clause or a participle after a comma.
+fn main_clause_date(text: &str, span: Span) -> bool {
+    let line_start = text[..span.start].rfind(['.', '\n']).map_or(0, |i| i + 1);
+    let before = &text[line_start..span.start];
+    if before.rfind('(') > before.rfind(')') {
+        return false;
+    }
+    let Some(comma) = before.rfind(',') else {
+        return true;
+    };
+    let mut words = before[comma + 1..].split_whitespace();
+    let Some(mut first) = words.next() else {
+        return true;
+    };
+    if first.ends_with("ly") {
+        first = words.next().unwrap_or("");
+    }
+    let relative = matches!(first, "which" | "who" | "whom" | "whose" | "when" | "where");
+    let participle = first.len() > 4
+        && (first.ends_with("ing") || (first.ends_with("ed") && words.next() == Some("by")));
+    !(relative || participle)
 }
 
 /// Whether two `when` values can be the same date told at two precisions.
