@@ -186,7 +186,7 @@ impl Extractor {
         let section_times = self.tagger.section_times(doc, &tagging);
         let dyad = dyad_entity::document_dyad(doc, self.recogniser.gazetteer(), &mentions);
         let section_dyads = section_dyads(doc, &mentions, &dyad);
-        let units = date_units(doc, &tagging, &mentions);
+        let units = date_units(doc, &tagging, &mentions, &self.resources);
         let mut events: Vec<(usize, Event)> = Vec::new();
         for sentence in &sentences {
             let section = &doc.sections[sentence.section];
@@ -233,7 +233,7 @@ impl Extractor {
                     .map(|event| (scope, event)),
             );
         }
-        self.list_visits(
+        self.list_events(
             doc,
             &sentences,
             &mentions,
@@ -581,12 +581,13 @@ impl Extractor {
         events
     }
 
-    /// Lists of visits: under a heading about visits, "High-level visits from Mexico to
+    /// Lists of events: under a heading about visits, "High-level visits from Mexico to
     /// Spain" and then items such as "President Vicente Fox (2001, 2003)": each date of an
     /// item is a visit, in the direction the line before the list names (else between the
-    /// section's pair), by the people the item names. The line itself, which names no date,
-    /// is then no event of its own.
-    fn list_visits(
+    /// section's pair), by the people the item names; the line itself, which names no date,
+    /// is then no event of its own. Under a heading about agreements each dated item is a
+    /// treaty ("- Agreement on cultural cooperation (1954)"). `list-headings.tsv` says which.
+    fn list_events(
         &self,
         doc: &Document,
         sentences: &[dyad_segment::Sentence],
@@ -595,12 +596,7 @@ impl Extractor {
         section_dyads: &[Vec<String>],
         events: &mut Vec<(usize, Event)>,
     ) {
-        let about_visits = |section: usize| {
-            doc.sections[section]
-                .path
-                .iter()
-                .any(|p| p.to_lowercase().contains("visit"))
-        };
+        let list_kind = |section: usize| self.resources.list_kind(&doc.sections[section].path);
         let states_in_block = |span: Span| -> Vec<String> {
             let mut codes: Vec<String> = Vec::new();
             for m in mentions.iter().filter(|m| span.contains(&m.span)) {
@@ -615,16 +611,20 @@ impl Extractor {
             codes
         };
         let mut direction: Option<(Span, Vec<String>)> = None;
-        let mut headers_used: Vec<Span> = Vec::new();
+        // The paragraph just before a list: what introduces it.
+        let mut header: Option<Span> = None;
+        let mut headers_used: Vec<(Span, &str)> = Vec::new();
         let mut found: Vec<(usize, Event)> = Vec::new();
         for (index, block) in doc.blocks.iter().enumerate() {
-            if !about_visits(block.section) {
+            let Some(kind) = list_kind(block.section) else {
                 direction = None;
+                header = None;
                 continue;
-            }
+            };
             if block.kind == dyad_read::BlockKind::Paragraph {
                 let states = states_in_block(block.span);
                 direction = (states.len() == 2).then_some((block.span, states));
+                header = Some(block.span);
                 continue;
             }
             let told = events
@@ -643,17 +643,29 @@ impl Extractor {
             if dates.is_empty() {
                 continue;
             }
+            if let Some(header) = header {
+                headers_used.push((header, kind));
+            }
+            let named = states_in_block(block.span);
             let actors = match &direction {
-                Some((header, states)) => {
-                    headers_used.push(*header);
-                    states.clone()
-                }
-                None => section_dyads[block.section].clone(),
+                Some((_, states)) if kind == "visit" => states.clone(),
+                _ if named.len() >= 2 => named,
+                _ => section_dyads[block.section].clone(),
             };
             if actors.is_empty() {
                 continue;
             }
-            let info = self.resources.kinds.get("visit");
+            let info = self.resources.kinds.get(kind);
+            let instrument = (kind == "treaty").then(|| {
+                mentions
+                    .iter()
+                    .find(|m| block.span.contains(&m.span) && m.kind == EntityKind::Treaty)
+                    .map(|m| m.name.clone())
+                    .unwrap_or_else(|| {
+                        let text = doc.slice(block.span).trim();
+                        text.split(" (").next().unwrap_or(text).to_string()
+                    })
+            });
             let participants: Vec<Participant> = mentions
                 .iter()
                 .filter(|m| block.span.contains(&m.span) && m.kind == EntityKind::Person)
@@ -672,14 +684,14 @@ impl Extractor {
                 found.push((
                     block.span.start,
                     Event {
-                        kind: "visit".to_string(),
+                        kind: kind.to_string(),
                         actors: actors.clone(),
                         when: Some(unit.value.clone()),
                         when_source: WhenSource::Sentence,
                         frame: None,
                         place: place.clone(),
                         participants: participants.clone(),
-                        instrument: None,
+                        instrument: instrument.clone(),
                         polarity: "positive",
                         modality: "asserted",
                         plover: info.and_then(|i| i.plover.clone()),
@@ -699,11 +711,13 @@ impl Extractor {
         if found.is_empty() {
             return;
         }
-        // The line that named the direction told no visit of its own.
+        // The line that introduced the list ("High-level visits from Mexico to Spain", "Both
+        // nations have signed several agreements, such as:") told no undated event of its own.
         events.retain(|(_, e)| {
             !(e.when.is_none()
-                && e.kind == "visit"
-                && headers_used.iter().any(|h| h.contains(&e.evidence[0].span)))
+                && headers_used
+                    .iter()
+                    .any(|(h, kind)| *kind == e.kind && h.contains(&e.evidence[0].span)))
         });
         events.extend(found);
         events.sort_by_key(|(_, e)| e.evidence[0].span.start);
@@ -1841,7 +1855,12 @@ fn codes_of<'m>(
 
 /// The dates that can govern events: DATE and TIME timexes, a range counted once with its
 /// interval value, and life spans after a person's name ("Marco Polo (1254–1324)") left out.
-fn date_units(doc: &Document, tagging: &Tagging, mentions: &[Mention]) -> Vec<DateUnit> {
+fn date_units(
+    doc: &Document,
+    tagging: &Tagging,
+    mentions: &[Mention],
+    resources: &Resources,
+) -> Vec<DateUnit> {
     let text = doc.text.as_str();
     let headings: Vec<Span> = doc.sections.iter().filter_map(|s| s.heading).collect();
     let range_ends: Vec<usize> = tagging.intervals.iter().map(|i| i.second).collect();
@@ -1878,10 +1897,7 @@ fn date_units(doc: &Document, tagging: &Tagging, mentions: &[Mention]) -> Vec<Da
                 .find(|b| b.span.contains(&span))
                 .is_some_and(|b| {
                     b.kind == dyad_read::BlockKind::ListItem
-                        && doc.sections[b.section]
-                            .path
-                            .iter()
-                            .any(|p| p.to_lowercase().contains("visit"))
+                        && resources.list_kind(&doc.sections[b.section].path).is_some()
                 });
             let after_person = !in_visit_list
                 && mentions

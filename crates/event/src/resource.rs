@@ -6,6 +6,7 @@ use std::collections::HashMap;
 const KINDS: &str = include_str!("../resources/kinds.tsv");
 const TRIGGERS: &str = include_str!("../resources/triggers.tsv");
 const CONTINUATIONS: &str = include_str!("../resources/continuations.txt");
+const LIST_HEADINGS: &str = include_str!("../resources/list-headings.tsv");
 const SUPPRESS: &str = include_str!("../resources/suppress.tsv");
 const FACTS: &str = include_str!("../resources/facts.tsv");
 
@@ -56,6 +57,9 @@ pub struct Resources {
     pub fact_gates: dyad_prefilter::Gates,
     /// Openings of a paragraph that continue the one before ("As a result", "However").
     pub continuations: Vec<String>,
+    /// Heading words whose sections list events of a kind, one per date of an item
+    /// (lower-cased word, kind).
+    pub list_headings: Vec<(String, String)>,
 }
 
 /// The letters, digits and underscore of the Latin script (ASCII, Latin-1, Latin Extended-A
@@ -124,6 +128,17 @@ fn lines(source: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 impl Resources {
+    /// The kind a section's list items tell, by its headings (see `list-headings.tsv`).
+    pub fn list_kind(&self, path: &[String]) -> Option<&str> {
+        path.iter().rev().find_map(|heading| {
+            let heading = heading.to_lowercase();
+            self.list_headings
+                .iter()
+                .find(|(word, _)| heading.contains(word.as_str()))
+                .map(|(_, kind)| kind.as_str())
+        })
+    }
+
     pub fn load() -> Result<Resources, ResourceError> {
         let mut kinds = HashMap::new();
         for (line, text) in lines(KINDS) {
@@ -252,12 +267,29 @@ impl Resources {
         let continuations = lines(CONTINUATIONS)
             .map(|(_, l)| l.trim().to_string())
             .collect();
+        let mut list_headings = Vec::new();
+        for (line, text) in lines(LIST_HEADINGS) {
+            let (word, kind) = text.split_once('\t').ok_or(ResourceError {
+                file: "list-headings.tsv",
+                line,
+                message: "expected heading word, kind".into(),
+            })?;
+            if !kinds.contains_key(kind.trim()) {
+                return Err(ResourceError {
+                    file: "list-headings.tsv",
+                    line,
+                    message: format!("unknown kind `{kind}`"),
+                });
+            }
+            list_headings.push((word.trim().to_lowercase(), kind.trim().to_string()));
+        }
         let fact_gates = dyad_prefilter::Gates::new(facts.iter().map(|f| f.regex.as_str()));
         Ok(Resources {
             fact_gates,
             kinds,
             continuations,
             trigger_gates,
+            list_headings,
             triggers,
             suppress,
             facts,

@@ -30,3 +30,29 @@ fn each_date_of_a_listed_visit_is_a_visit() {
     // The lines naming the direction tell no undated visit of their own.
     assert_eq!(visits.len(), 5, "{visits:?}");
 }
+
+#[test]
+fn each_dated_agreement_of_a_list_is_a_treaty() {
+    let text = "= Japan–Mexico relations =\n\nJapan–Mexico relations are the relations between Japan and Mexico.\n\n== Bilateral agreements ==\nBoth nations have signed several bilateral agreements, such as:\n- Treaty of Amity, Commerce and Navigation (1888)\n- Agreement on Cultural Exchanges (1954)\n";
+    let doc = dyad_read::parse_plain(text, "lists");
+    let extraction = Extractor::new().expect("resources load").extract(&doc);
+    let treaties: Vec<(Option<String>, Option<String>)> = extraction
+        .events
+        .iter()
+        .filter(|e| e.kind == "treaty")
+        .map(|e| (e.when.clone(), e.instrument.clone()))
+        .collect();
+    assert_eq!(treaties.len(), 2, "{treaties:?}");
+    assert!(
+        treaties
+            .iter()
+            .any(|(when, instrument)| when.as_deref() == Some("1888")
+                && instrument
+                    .as_deref()
+                    .is_some_and(|i| i.starts_with("Treaty of Amity"))),
+        "{treaties:?}"
+    );
+    assert!(treaties
+        .iter()
+        .any(|(when, _)| when.as_deref() == Some("1954")));
+}
