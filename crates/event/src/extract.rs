@@ -1259,10 +1259,26 @@ fn present_tense(clause: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
+    // (Verbs of standing relations in the third person: "Brazil exports iron ore to Japan".)
     let present = words.iter().any(|w| {
         matches!(
             *w,
-            "is" | "are" | "has" | "have" | "remains" | "remain" | "operate" | "operates"
+            "is" | "are"
+                | "has"
+                | "have"
+                | "remains"
+                | "remain"
+                | "operate"
+                | "operates"
+                | "exports"
+                | "imports"
+                | "maintains"
+                | "hosts"
+                | "supplies"
+                | "buys"
+                | "sells"
+                | "invests"
+                | "accounts"
         )
     });
     let past = words.iter().any(|w| {

@@ -166,8 +166,6 @@ impl Resources {
                 },
             );
         }
-        type GroupKey = (String, bool, bool, bool);
-        let mut groups: Vec<(GroupKey, Vec<String>, usize)> = Vec::new();
         let mut triggers = Vec::new();
         for (line, text) in lines(TRIGGERS) {
             let f: Vec<&str> = text.splitn(3, '\t').collect();
@@ -185,47 +183,22 @@ impl Resources {
                     message: format!("unknown kind `{kind}`"),
                 });
             }
-            let compact = compact_classes(pattern);
-            // Each line is checked on its own, so that an error names its line.
-            regex::Regex::new(&format!("(?i){compact}")).map_err(|e| ResourceError {
-                file: "triggers.tsv",
-                line,
-                message: e.to_string(),
-            })?;
-            let key = (
-                kind.to_string(),
-                options.contains("weak"),
-                options.contains("unilateral"),
-                options.contains("respectively"),
-            );
-            match groups.iter_mut().find(|(k, _, _)| *k == key) {
-                Some((_, alternatives, _)) => alternatives.push(compact),
-                None => groups.push((key, vec![compact], line)),
-            }
-        }
-        // The lines of one kind and options are searched as one alternation, in file order
-        // (the first that matches at a place wins, as when each was searched alone and the
-        // overlapping matches of a kind were merged): a fifth as many searches.
-        for ((kind, weak, unilateral, respectively), alternatives, line) in groups {
-            let joined = alternatives
-                .iter()
-                .map(|a| format!("(?:{a})"))
-                .collect::<Vec<_>>()
-                .join("|");
-            let regex = regex::RegexBuilder::new(&format!("(?i){joined}"))
-                .size_limit(64 << 20)
+            let regex = regex::RegexBuilder::new(&format!("(?i){}", compact_classes(pattern)))
                 .build()
                 .map_err(|e| ResourceError {
                     file: "triggers.tsv",
                     line,
                     message: e.to_string(),
                 })?;
+            // Each line is searched on its own (not as one alternation per kind): where two
+            // lines match at one place, both matches count ("Museum" alone is part of a name,
+            // "Museum in São Paulo was inaugurated" is an event).
             triggers.push(Trigger {
-                kind,
+                kind: kind.to_string(),
                 regex,
-                weak,
-                unilateral,
-                respectively,
+                weak: options.contains("weak"),
+                unilateral: options.contains("unilateral"),
+                respectively: options.contains("respectively"),
             });
         }
         let mut suppress = Vec::new();
