@@ -272,6 +272,24 @@ impl Extractor {
             for group in &groups {
                 let mut told: Vec<(usize, Option<String>, bool, Event)> = Vec::new();
                 for segment in &group.segments {
+                    // No trigger ends in it: nothing to read (and no mentions to copy).
+                    let first = cx
+                        .triggers
+                        .partition_point(|(_, t)| t.start < clause_span.start);
+                    let has_trigger = cx.triggers[first..]
+                        .iter()
+                        .take_while(|(_, t)| t.start < segment.end)
+                        .any(|(_, t)| {
+                            let last = if t.end <= clause_span.end {
+                                t.end - 1
+                            } else {
+                                t.start
+                            };
+                            segment.start <= last && last < segment.end
+                        });
+                    if !has_trigger {
+                        continue;
+                    }
                     // A segment sees its own words' mentions and, for a verb phrase that shares
                     // the clause's subject, the subject's.
                     let subject = group.subject.filter(|_| segment.start > clause_span.start);
