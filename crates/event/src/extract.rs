@@ -264,7 +264,7 @@ impl Extractor {
     fn sentence_events(&self, cx: &SentenceContext) -> Vec<Event> {
         let mut events: Vec<(usize, Option<String>, bool, Event)> = Vec::new();
         for (clause_index, &clause_span) in cx.clauses.iter().enumerate() {
-            let groups = segment_groups(&cx.doc.text, clause_span);
+            let groups = segment_groups(&cx.doc.text, clause_span, cx.units);
             if groups.len() == 1 && groups[0].segments.len() == 1 {
                 self.group_events(cx, clause_index, clause_span, clause_span, &mut events);
                 continue;
@@ -1647,21 +1647,6 @@ const CAUSE_OPENERS: &[&str] = &[
     " in retaliation for ",
 ];
 
-const MONTH_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Words that open the noun phrase or clause of a cause (not a date: "after 1949").
 const CAUSE_NOUN_OPENERS: &[&str] = &["the", "its", "their", "his", "her", "a", "an"];
 
@@ -1676,7 +1661,7 @@ struct SegmentGroup {
 /// "Egypt condemned the strikes on Gaza and mediated a ceasefire" has two verb phrases sharing
 /// "Egypt"; "recalled its ambassador after the invasion of Lebanon" a cause phrase whose states
 /// are its own. Verb phrases of one subject stay one group unless an adverb orders them in time.
-fn segment_groups(text: &str, clause: Span) -> Vec<SegmentGroup> {
+fn segment_groups(text: &str, clause: Span, dates: &[DateUnit]) -> Vec<SegmentGroup> {
     #[derive(Clone, Copy, PartialEq)]
     enum Cut {
         SharedSubject { sequenced: bool },
@@ -1720,10 +1705,13 @@ fn segment_groups(text: &str, clause: Span) -> Vec<SegmentGroup> {
                 .next()
                 .unwrap_or("");
             let word = next.trim_end_matches(',');
-            let noun = CAUSE_NOUN_OPENERS.contains(&next)
-                || (next.chars().next().is_some_and(char::is_alphabetic)
-                    && !MONTH_NAMES.contains(&word)
-                    && !matches!(word, "which" | "that" | "whom" | "being" | "having" | "it"));
+            // ("after May 1940" opens a date the tagger found, not a cause.)
+            let phrase_start = clause.start + at + opener.len();
+            let date = dates.iter().any(|d| d.span.start == phrase_start);
+            let noun = !date
+                && (CAUSE_NOUN_OPENERS.contains(&next)
+                    || (next.chars().next().is_some_and(char::is_alphabetic)
+                        && !matches!(word, "which" | "that" | "whom" | "being" | "having" | "it")));
             // "the following month", "the year after": a date, not a cause.
             let adjective = piece[..at]
                 .rsplit(char::is_whitespace)
