@@ -280,12 +280,8 @@ impl Extractor {
                         .iter()
                         .take_while(|(_, t)| t.start < segment.end)
                         .any(|(_, t)| {
-                            let last = if t.end <= clause_span.end {
-                                t.end - 1
-                            } else {
-                                t.start
-                            };
-                            segment.start <= last && last < segment.end
+                            let anchor = trigger_anchor(*t, clause_span);
+                            segment.start <= anchor && anchor < segment.end
                         });
                     if !has_trigger {
                         continue;
@@ -343,133 +339,112 @@ impl Extractor {
     ) {
         let text = cx.doc.slice(cx.span);
         let own = cx.segment.unwrap_or(clause_span);
-        // A trigger belongs where its last word is ("diplomatic relations in 1961 and restored
-        // them": the restoring).
-        let segment_of = |t: Span| {
-            // (One that reaches over a relative clause's comma belongs where it starts.)
-            let last = if t.end <= clause_span.end {
-                t.end.saturating_sub(1).max(t.start)
-            } else {
-                t.start
-            };
-            (own.start <= last && last < own.end).then_some(0)
-        };
-        {
-            let mut found: Vec<Found> = Vec::new();
-            let first = cx
-                .triggers
-                .partition_point(|(_, span)| span.start < clause_span.start);
-            for (index, span) in &cx.triggers[first..] {
-                if span.start >= clause_span.end {
-                    break;
-                }
-                if segment_of(*span).is_none() {
-                    continue;
-                }
-                // A trigger may reach over a relative clause's comma ("the treaty, which was
-                // signed in 2010"), not over any other break.
-                if span.end > clause_span.end
-                    && !cx.doc.text[clause_span.end..].starts_with(", which")
-                {
-                    continue;
-                }
-                let at = span.start - cx.span.start;
-                // A capitalised trigger inside a sentence is part of a name ("Minister of
-                // Foreign Affairs and International Cooperation"); words in quotation marks
-                // are what someone said, not what happened.
-                let matched = cx.doc.slice(*span);
-                // So is one whose capitalised first word follows an organisation's name
-                // ("the African Union Mission to Somalia").
-                let after_name = cx.sentence_mentions.iter().any(|m| {
-                    m.kind == EntityKind::Organisation
-                        && m.span.end <= span.start
-                        && span.start - m.span.end <= 1
-                });
-                let capitalised = at > 0
-                    && matched.starts_with(char::is_uppercase)
-                    && (!matched.contains(char::is_whitespace) || after_name);
-                if capitalised || inside_quotes(text, at) {
-                    continue;
-                }
-                let trigger = &self.resources.triggers[*index];
-                if !by_a_state(cx, own, trigger, *span) {
-                    continue;
-                }
-                // "signed an agreement under which Egypt deployed border guards": the terms of
-                // an agreement, not events of their own.
-                let lead = &cx.doc.text[clause_span.start..span.start];
-                // ("a treaty that abrogated the amendment"; not "a declaration, in which Japan
-                // expressed remorse", where the relative clause has a subject of its own.)
-                let terms_at = AGREEMENT_TERMS
-                    .iter()
-                    .filter_map(|w| {
-                        let at = lead.rfind(w)?;
-                        let relative = matches!(*w, " that " | " which ");
-                        let next = lead[at + w.len()..].split_whitespace().next().unwrap_or("");
-                        (!relative || finite_verb(next)).then_some(at)
-                    })
-                    .max()
-                    .map(|at| clause_span.start + at);
-                let after_treaty = terms_at.is_some_and(|at| {
-                    cx.triggers.iter().any(|(i, t)| {
-                        clause_span.start <= t.start
-                            && t.end <= at
-                            && self.resources.triggers[*i].kind == "treaty"
-                    })
-                });
-                if trigger.kind != "treaty" && after_treaty {
-                    continue;
-                }
-                found.push(Found {
-                    trigger,
-                    span: *span,
-                });
+        let mut found: Vec<Found> = Vec::new();
+        let first = cx
+            .triggers
+            .partition_point(|(_, span)| span.start < clause_span.start);
+        for (index, span) in &cx.triggers[first..] {
+            if span.start >= clause_span.end {
+                break;
             }
-            // "…withdrew its ambassador in protest at …": the protest is why, not an event.
-            if found.len() > 1 {
-                found.retain(|f| !motive(cx.doc.text.as_str(), f.span));
+            let anchor = trigger_anchor(*span, clause_span);
+            if anchor < own.start || anchor >= own.end {
+                continue;
             }
-            let strong: Vec<Option<usize>> = found
+            // A trigger may reach over a relative clause's comma ("the treaty, which was
+            // signed in 2010"), not over any other break.
+            if span.end > clause_span.end && !cx.doc.text[clause_span.end..].starts_with(", which")
+            {
+                continue;
+            }
+            let at = span.start - cx.span.start;
+            // A capitalised trigger inside a sentence is part of a name ("Minister of
+            // Foreign Affairs and International Cooperation"); words in quotation marks
+            // are what someone said, not what happened.
+            let matched = cx.doc.slice(*span);
+            // So is one whose capitalised first word follows an organisation's name
+            // ("the African Union Mission to Somalia").
+            let after_name = cx.sentence_mentions.iter().any(|m| {
+                m.kind == EntityKind::Organisation
+                    && m.span.end <= span.start
+                    && span.start - m.span.end <= 1
+            });
+            let capitalised = at > 0
+                && matched.starts_with(char::is_uppercase)
+                && (!matched.contains(char::is_whitespace) || after_name);
+            if capitalised || inside_quotes(text, at) {
+                continue;
+            }
+            let trigger = &self.resources.triggers[*index];
+            if !by_a_state(cx, own, trigger, *span) {
+                continue;
+            }
+            // "signed an agreement under which Egypt deployed border guards": the terms of
+            // an agreement, not events of their own.
+            let lead = &cx.doc.text[clause_span.start..span.start];
+            // ("a treaty that abrogated the amendment"; not "a declaration, in which Japan
+            // expressed remorse", where the relative clause has a subject of its own.)
+            let terms_at = AGREEMENT_TERMS
                 .iter()
-                .filter(|f| !f.trigger.weak)
-                .map(|f| segment_of(f.span))
-                .collect();
-            found.retain(|f| !f.trigger.weak || !strong.contains(&segment_of(f.span)));
-            let kinds: Vec<(&str, Option<usize>)> = found
-                .iter()
-                .map(|f| (f.trigger.kind.as_str(), segment_of(f.span)))
-                .collect();
-            found.retain(|f| {
-                let segment = segment_of(f.span);
-                !self.resources.suppress.iter().any(|(stronger, weaker)| {
-                    weaker == &f.trigger.kind && kinds.contains(&(stronger.as_str(), segment))
+                .filter_map(|w| {
+                    let at = lead.rfind(w)?;
+                    let relative = matches!(*w, " that " | " which ");
+                    let next = lead[at + w.len()..].split_whitespace().next().unwrap_or("");
+                    (!relative || finite_verb(next)).then_some(at)
+                })
+                .max()
+                .map(|at| clause_span.start + at);
+            let after_treaty = terms_at.is_some_and(|at| {
+                cx.triggers.iter().any(|(i, t)| {
+                    clause_span.start <= t.start
+                        && t.end <= at
+                        && self.resources.triggers[*i].kind == "treaty"
                 })
             });
-            found.sort_by_key(|f| f.span.start);
-            // Triggers of one kind that overlap or repeat are one trigger.
-            let mut per_kind: Vec<(&Trigger, Vec<Span>)> = Vec::new();
-            for f in &found {
-                match per_kind.iter_mut().find(|(t, _)| t.kind == f.trigger.kind) {
-                    Some((_, spans)) => {
-                        if !spans.iter().any(|s| s.overlaps(&f.span)) {
-                            spans.push(f.span);
-                        }
+            if trigger.kind != "treaty" && after_treaty {
+                continue;
+            }
+            found.push(Found {
+                trigger,
+                span: *span,
+            });
+        }
+        // "…withdrew its ambassador in protest at …": the protest is why, not an event.
+        if found.len() > 1 {
+            found.retain(|f| !motive(cx.doc.text.as_str(), f.span));
+        }
+        if found.iter().any(|f| !f.trigger.weak) {
+            found.retain(|f| !f.trigger.weak);
+        }
+        let kinds: Vec<&str> = found.iter().map(|f| f.trigger.kind.as_str()).collect();
+        found.retain(|f| {
+            !self.resources.suppress.iter().any(|(stronger, weaker)| {
+                weaker == &f.trigger.kind && kinds.contains(&stronger.as_str())
+            })
+        });
+        found.sort_by_key(|f| f.span.start);
+        // Triggers of one kind that overlap or repeat are one trigger.
+        let mut per_kind: Vec<(&Trigger, Vec<Span>)> = Vec::new();
+        for f in &found {
+            match per_kind.iter_mut().find(|(t, _)| t.kind == f.trigger.kind) {
+                Some((_, spans)) => {
+                    if !spans.iter().any(|s| s.overlaps(&f.span)) {
+                        spans.push(f.span);
                     }
-                    None => per_kind.push((f.trigger, vec![f.span])),
                 }
+                None => per_kind.push((f.trigger, vec![f.span])),
             }
-            for (trigger, spans) in per_kind {
-                // The state that opens the clause before its trigger, if any: the subject.
-                let subject =
-                    states_before(cx.mentions, scope, spans[0]).find_map(|m| m.code.clone());
-                // A clause of its own after ", and" (split so by `clauses`) tells its own event.
-                let coordinated = cx.doc.slice(clause_span).starts_with(", and ");
-                events.extend(
-                    self.clause_events(cx, scope, trigger, &spans)
-                        .into_iter()
-                        .map(|e| (clause_index, subject.clone(), coordinated, e)),
-                );
-            }
+        }
+        for (trigger, spans) in per_kind {
+            // The state that opens the clause before its trigger, if any: the subject.
+            let subject = states_before(cx.mentions, scope, spans[0]).find_map(|m| m.code.clone());
+            // A clause of its own after ", and" (split so by `clauses`) tells its own event.
+            let coordinated = cx.doc.slice(clause_span).starts_with(", and ");
+            events.extend(
+                self.clause_events(cx, scope, trigger, &spans)
+                    .into_iter()
+                    .map(|e| (clause_index, subject.clone(), coordinated, e)),
+            );
         }
     }
 
@@ -1616,6 +1591,17 @@ fn states_left(cx: &SentenceContext, clause: Span, trigger: Span) -> Vec<String>
         })
         .filter_map(|m| m.code.clone())
         .collect()
+}
+
+/// Where a trigger belongs in its clause: at its last word ("diplomatic relations in 1961 and
+/// restored them" is the restoring), or where it starts when it reaches over a relative
+/// clause's comma ("the treaty, which was signed").
+fn trigger_anchor(trigger: Span, clause: Span) -> usize {
+    if trigger.end <= clause.end {
+        trigger.end.saturating_sub(1).max(trigger.start)
+    } else {
+        trigger.start
+    }
 }
 
 /// Adverbs that may come between "and" and the verb of a verb phrase sharing the subject;
