@@ -207,12 +207,15 @@ impl Recogniser {
             .map(|m| m.span)
             .collect();
         let names = SpanIndex::new(names);
-        // A war named after one state ("the Iranian Revolution", "the Mexican Revolution")
-        // keeps that state as its code when its nested mention goes.
+        // A war named after one state or one of its regions ("the Iranian Revolution", "the
+        // intervention in Siberia") keeps that state as its code when its nested mention goes.
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let nested_states: Vec<(Span, String)> = mentions
             .iter()
-            .filter(|m| m.kind == EntityKind::State && names.contains_strictly(m.span))
+            .filter(|m| {
+                matches!(m.kind, EntityKind::State | EntityKind::Place)
+                    && names.contains_strictly(m.span)
+            })
             .filter_map(|m| m.code.clone().map(|c| (m.span, c)))
             .collect();
         for war in mentions

@@ -898,6 +898,29 @@ impl Extractor {
                 }
             }
         }
+        // Allies act against someone: the place of an "intervention in Siberia" or a campaign
+        // "against" a region is the other side's, not a venue.
+        if trigger.kind == "alliance" && !codes.is_empty() {
+            for m in cx.mentions.iter().filter(|m| {
+                matches!(m.kind, EntityKind::Place | EntityKind::War)
+                    && clause.contains(&m.span)
+                    && m.code.is_some()
+            }) {
+                let before = text[clause.start..m.span.start].trim_end();
+                let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+                // (Or a war named so: "during the intervention in Siberia".)
+                let named = m.kind == EntityKind::War
+                    && ALLIED_AGAINST
+                        .iter()
+                        .any(|w| m.text.to_lowercase().starts_with(w));
+                let opposed = named || ALLIED_AGAINST.iter().any(|w| before.ends_with(w));
+                if let (true, Some(code)) = (opposed, &m.code) {
+                    if !codes.contains(code) {
+                        codes.push(code.clone());
+                    }
+                }
+            }
+        }
         if codes.is_empty() {
             // No state named in the clause: the people and places in it stand for theirs.
             codes = codes_of(cx.mentions, clause, standing_in);
@@ -1592,6 +1615,15 @@ fn states_left(cx: &SentenceContext, clause: Span, trigger: Span) -> Vec<String>
         .filter_map(|m| m.code.clone())
         .collect()
 }
+
+/// Words before a place that make it the target of allies' military action.
+const ALLIED_AGAINST: &[&str] = &[
+    "intervention in",
+    "invasion of",
+    "expedition to",
+    "campaign in",
+    "against",
+];
 
 /// Where a trigger belongs in its clause: at its last word ("diplomatic relations in 1961 and
 /// restored them" is the restoring), or where it starts when it reaches over a relative
