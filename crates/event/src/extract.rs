@@ -264,7 +264,7 @@ impl Extractor {
     fn sentence_events(&self, cx: &SentenceContext) -> Vec<Event> {
         let mut events: Vec<(usize, Option<String>, bool, Event)> = Vec::new();
         for (clause_index, &clause_span) in cx.clauses.iter().enumerate() {
-            let groups = segment_groups(&cx.doc.text, clause_span, cx.units);
+            let groups = segment_groups(&cx.doc.text, clause_span, cx.units, cx.triggers);
             if groups.len() == 1 && groups[0].segments.len() == 1 {
                 self.group_events(cx, clause_index, clause_span, clause_span, &mut events);
                 continue;
@@ -347,8 +347,9 @@ impl Extractor {
             if span.start >= clause_span.end {
                 break;
             }
+            // (A trigger is read with the words of its segment's scope, never from before it.)
             let anchor = trigger_anchor(*span, clause_span);
-            if anchor < own.start || anchor >= own.end {
+            if anchor < own.start || anchor >= own.end || span.start < scope.start {
                 continue;
             }
             // A trigger may reach over a relative clause's comma ("the treaty, which was
@@ -1679,7 +1680,12 @@ struct SegmentGroup {
 /// "Egypt condemned the strikes on Gaza and mediated a ceasefire" has two verb phrases sharing
 /// "Egypt"; "recalled its ambassador after the invasion of Lebanon" a cause phrase whose states
 /// are its own. Verb phrases of one subject stay one group unless an adverb orders them in time.
-fn segment_groups(text: &str, clause: Span, dates: &[DateUnit]) -> Vec<SegmentGroup> {
+fn segment_groups(
+    text: &str,
+    clause: Span,
+    dates: &[DateUnit],
+    triggers: &[(usize, Span)],
+) -> Vec<SegmentGroup> {
     #[derive(Clone, Copy, PartialEq)]
     enum Cut {
         SharedSubject { sequenced: bool },
@@ -1753,7 +1759,18 @@ fn segment_groups(text: &str, clause: Span, dates: &[DateUnit]) -> Vec<SegmentGr
                     | "autumn"
                     | "winter"
             );
-            if noun && !adjective && !time_unit && piece[..at].split_whitespace().any(finite_verb) {
+            // A cause never opens inside a trigger's words ("a party held immediately after
+            // the ceremony" is one phrase).
+            let cut_at = clause.start + at;
+            let inside_trigger = triggers
+                .iter()
+                .any(|(_, t)| t.start < cut_at && cut_at < t.end);
+            if noun
+                && !adjective
+                && !time_unit
+                && !inside_trigger
+                && piece[..at].split_whitespace().any(finite_verb)
+            {
                 cuts.push((at, Cut::Cause));
             }
         }
