@@ -846,10 +846,33 @@ impl Extractor {
         } else {
             clause
         };
+        // Where a treaty is signed, an alliance fights or relations are restored is a venue,
+        // not a party ("an agreement was signed in Oslo", "fought alongside Japanese forces in
+        // Burma"); where a visit goes or a war is fought is.
+        let venue_only = matches!(
+            trigger.kind.as_str(),
+            "treaty" | "alliance" | "relations.established" | "relations.broken" | "diplomacy"
+        );
+        // (For allies only where their forces stand: "put down the Boxer Rebellion in China"
+        // names whom they fought.)
+        let located = |m: &Mention| {
+            let before = text[..m.span.start].trim_end();
+            let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+            let Some(rest) = before.strip_suffix(" in") else {
+                return false;
+            };
+            let word = rest.rsplit(char::is_whitespace).next().unwrap_or("");
+            trigger.kind != "alliance"
+                || matches!(
+                    word,
+                    "forces" | "troops" | "army" | "armies" | "units" | "soldiers" | "navies"
+                )
+        };
         let parties: Vec<&Mention> = cx
             .mentions
             .iter()
             .filter(|m| !is_bystander(text, m, cx.mentions))
+            .filter(|m| !(venue_only && m.kind == EntityKind::State && located(m)))
             .collect();
         let mut codes = states_in(parties.iter().copied(), scope);
         // A person whose role ties them to a state stands for it beside the states named
@@ -877,12 +900,6 @@ impl Extractor {
                 possessor_named = true;
             }
         }
-        // Where a treaty is signed or relations are restored is a venue, not a party ("an
-        // agreement was signed in Oslo"); where a visit goes or a war is fought is.
-        let venue_only = matches!(
-            trigger.kind.as_str(),
-            "treaty" | "alliance" | "relations.established" | "relations.broken" | "diplomacy"
-        );
         let standing_in: &[EntityKind] = if venue_only {
             &[EntityKind::Person]
         } else {
@@ -1537,9 +1554,15 @@ fn coordinated_dates(
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .any(|w| !matches!(w, "and" | "in" | "on" | "of" | "the" | "during" | "by"));
+        // Visits are counted: "visited India in 2006, 2012 and 2014" is three.
+        let visit_list = event.kind == "visit"
+            && (between == ", "
+                || between.trim().trim_start_matches(',').trim() == "and"
+                || between.trim() == "and in"
+                || between.trim() == ", and in");
         let joined = between.len() <= 80
-            && own_words
-            && (between.starts_with(" and ") || between.starts_with(", and "))
+            && (own_words || visit_list)
+            && (between.starts_with(" and ") || between.starts_with(", and ") || visit_list)
             && !between.contains('(')
             && !between.split_whitespace().any(finite_verb)
             && !cx.triggers.iter().any(|(index, t)| {
@@ -2319,6 +2342,20 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
         .any(|p| before.ends_with(p.as_str()))
     {
         return true;
+    }
+    // "by way of China and Korea": a state joined to a bystander by "and" or a comma is one.
+    if before.ends_with(" and") || before.ends_with(',') || before.ends_with(" or") {
+        let joined_at = from + before.trim_end_matches([',']).len();
+        let previous = mentions
+            .iter()
+            .rfind(|m| m.kind == EntityKind::State && m.span.end <= joined_at);
+        if let Some(previous) = previous {
+            let gap = text[previous.span.end..mention.span.start].trim();
+            let only_joiner = matches!(gap, "and" | "," | "or" | ", and" | "and the" | ", and the");
+            if only_joiner && is_bystander(text, previous, mentions) {
+                return true;
+            }
+        }
     }
     // "<place> in <state>": the state locates the place (a known place, or a capitalised name
     // that is no entity of its own; "the Boxer Rebellion in China" keeps China).
