@@ -390,6 +390,18 @@ impl Gazetteer {
     }
 
     /// Resolve a name ("Italy", "Japanese", "Kingdom of Italy") to its entry, ignoring case.
+    /// The capital of a state, by its ISO 3166-1 alpha-3 code.
+    ///
+    /// ```
+    /// let gazetteer = dyad_entity::Gazetteer::load().unwrap();
+    /// assert_eq!(gazetteer.capital_of("PER").map(|e| e.canonical.as_str()), Some("Lima"));
+    /// ```
+    pub fn capital_of(&self, code: &str) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .find(|e| e.form == Form::Capital && e.code.as_deref() == Some(code))
+    }
+
     pub fn lookup(&self, name: &str) -> Option<&Entry> {
         self.by_name
             .get(&name.trim().to_lowercase())

@@ -45,6 +45,13 @@ pub fn extract_facts(
     };
     for sentence in sentences {
         memberships(doc, sentence.span, mentions, &mut facts);
+        missions_in_each_other(
+            doc.slice(sentence.span),
+            sentence.span,
+            gazetteer,
+            dyad,
+            &mut facts,
+        );
         let text = doc.slice(sentence.span);
         let mut holder: Option<String> = None;
         // Matches of all patterns in text order, so that a list's holder is the one named
@@ -79,7 +86,16 @@ pub fn extract_facts(
                             continue;
                         };
                         // "consulates-general in Piura and Tumbes": one fact per city.
+                        let mut previous_code: Option<String> = None;
                         for (offset, city) in city_list(cities.as_str()) {
+                            // "its embassy in Oslo, Norway": the country after its city says
+                            // where the city is; it is no city of its own.
+                            let code_here =
+                                city_code(city, sentence.span.start + cities.start() + offset);
+                            if previous_code.is_some() && state_code(city) == previous_code {
+                                continue;
+                            }
+                            previous_code = code_here;
                             let at = sentence.span.start + cities.start() + offset;
                             // In a relations article a mission of one of the pair is in
                             // the other: that settles a city no gazetteer knows, or one
@@ -87,8 +103,17 @@ pub fn extract_facts(
                             let partner = (dyad.len() == 2 && dyad.contains(&holder))
                                 .then(|| dyad.iter().find(|d| **d != holder).cloned())
                                 .flatten();
+                            // (A third state's capital is where a non-resident mission is:
+                            // "represented in Iceland through its embassy in Oslo".)
+                            let capital = |code: &str| {
+                                gazetteer
+                                    .capital_of(code)
+                                    .is_some_and(|c| c.canonical == city)
+                            };
                             let host = match (city_code(city, at), partner) {
-                                (Some(code), Some(partner)) if !dyad.contains(&code) => {
+                                (Some(code), Some(partner))
+                                    if !dyad.contains(&code) && !capital(&code) =>
+                                {
                                     Some(partner)
                                 }
                                 (Some(code), _) => Some(code),
@@ -144,6 +169,44 @@ pub fn extract_facts(
     }
     facts
 }
+
+/// "Both countries have embassies in each other's capitals": each of the pair has an embassy in
+/// the other's capital.
+fn missions_in_each_other(
+    text: &str,
+    span: Span,
+    gazetteer: &Gazetteer,
+    dyad: &[String],
+    facts: &mut Vec<Fact>,
+) {
+    let Some(found) = EACH_OTHER.as_ref().and_then(|r| r.captures(text)) else {
+        return;
+    };
+    let [first, second] = dyad else { return };
+    let kind = found.name("kind").map_or("embassy", |k| k.as_str());
+    for (holder, host) in [(first, second), (second, first)] {
+        let Some(capital) = gazetteer.capital_of(host) else {
+            continue;
+        };
+        let fact = Fact::Mission {
+            holder: holder.clone(),
+            host: host.clone(),
+            kind: mission_kind(kind),
+            city: capital.canonical.clone(),
+            span,
+        };
+        if !facts.iter().any(|f| same_fact(f, &fact)) {
+            facts.push(fact);
+        }
+    }
+}
+
+static EACH_OTHER: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:both|the\s+two)\s+(?:countries|nations|states|governments)\s+(?:have|maintain|operate)\s+(?:resident\s+)?(?P<kind>embassies|high\s+commissions)\s+in\s+(?:each\s+other[’']s|the\s+other[’']s|one\s+another[’']s)\s+capitals?\b",
+    )
+    .ok()
+});
 
 /// "14,937", "2.9 million": a count of people.
 fn parse_count(text: &str) -> Option<u64> {

@@ -138,3 +138,51 @@ fn each_list_of_missions_has_the_holder_named_before_it() {
     assert_eq!(holder_of("Oslo").as_deref(), Some("RUS"));
     assert_eq!(holder_of("Kirkenes").as_deref(), Some("RUS"));
 }
+
+#[test]
+fn embassies_in_each_others_capitals() {
+    let found = facts(
+        "Chile–Peru relations",
+        "Both countries have embassies in each other's capitals.",
+    );
+    let cities: Vec<(String, String)> = found
+        .iter()
+        .filter(|f| f["fact"] == "mission")
+        .map(|f| {
+            (
+                f["holder"].as_str().unwrap_or("").to_string(),
+                f["city"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert!(cities.contains(&("CHL".into(), "Lima".into())), "{found:?}");
+    assert!(
+        cities.contains(&("PER".into(), "Santiago".into())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_non_resident_mission_is_in_the_third_states_capital() {
+    let found = facts(
+        "Iceland–Japan relations",
+        "Iceland is represented in Japan through its embassy in Tokyo. Japan is represented in Iceland through its embassy in Oslo, Norway.",
+    );
+    let missions: Vec<(String, String, String)> = found
+        .iter()
+        .filter(|f| f["fact"] == "mission")
+        .map(|f| {
+            let field = |k: &str| f[k].as_str().unwrap_or("").to_string();
+            (field("holder"), field("host"), field("city"))
+        })
+        .collect();
+    assert!(
+        missions.contains(&("ISL".into(), "JPN".into(), "Tokyo".into())),
+        "{missions:?}"
+    );
+    assert!(
+        missions.contains(&("JPN".into(), "NOR".into(), "Oslo".into())),
+        "{missions:?}"
+    );
+    assert_eq!(missions.len(), 2, "{missions:?}");
+}
