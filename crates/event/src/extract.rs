@@ -396,11 +396,10 @@ impl Extractor {
                 .max()
                 .map(|at| clause_span.start + at);
             let after_treaty = terms_at.is_some_and(|at| {
-                cx.triggers.iter().any(|(i, t)| {
-                    clause_span.start <= t.start
-                        && t.end <= at
-                        && self.resources.triggers[*i].kind == "treaty"
-                })
+                cx.triggers[first..]
+                    .iter()
+                    .take_while(|(_, t)| t.start < at)
+                    .any(|(i, t)| t.end <= at && self.resources.triggers[*i].kind == "treaty")
             });
             if trigger.kind != "treaty" && after_treaty {
                 continue;
@@ -660,15 +659,7 @@ impl Extractor {
                         text.split(" (").next().unwrap_or(text).to_string()
                     })
             });
-            let participants: Vec<Participant> = mentions
-                .iter()
-                .filter(|m| block.span.contains(&m.span) && m.kind == EntityKind::Person)
-                .map(|m| Participant {
-                    name: m.name.clone(),
-                    role: m.role.clone(),
-                    state: m.code.clone(),
-                })
-                .collect();
+            let participants = participants_in(mentions, block.span);
             let place = mentions
                 .iter()
                 .find(|m| block.span.contains(&m.span) && m.kind == EntityKind::Place)
@@ -770,17 +761,7 @@ impl Extractor {
                     .find(|m| m.kind == EntityKind::Place)
             })
             .map(|m| m.name.clone());
-        let participants = cx
-            .mentions
-            .iter()
-            .filter(in_clause)
-            .filter(|m| m.kind == EntityKind::Person)
-            .map(|m| Participant {
-                name: m.name.clone(),
-                role: m.role.clone(),
-                state: m.code.clone(),
-            })
-            .collect();
+        let participants = participants_in(cx.mentions, clause);
         let instrument = cx
             .mentions
             .iter()
@@ -856,8 +837,7 @@ impl Extractor {
         // (For allies only where their forces stand: "put down the Boxer Rebellion in China"
         // names whom they fought.)
         let located = |m: &Mention| {
-            let before = text[..m.span.start].trim_end();
-            let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+            let before = without_article(&text[..m.span.start]);
             let Some(rest) = before.strip_suffix(" in") else {
                 return false;
             };
@@ -924,8 +904,7 @@ impl Extractor {
                     && clause.contains(&m.span)
                     && m.code.is_some()
             }) {
-                let before = text[clause.start..m.span.start].trim_end();
-                let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+                let before = without_article(&text[clause.start..m.span.start]);
                 // (Or a war named so: "during the intervention in Siberia".)
                 let named = m.kind == EntityKind::War
                     && ALLIED_AGAINST
@@ -1595,8 +1574,7 @@ fn target_places(cx: &SentenceContext, clause: Span, trigger: Span, mission: boo
         if m.kind != EntityKind::Place || m.span.end <= trigger.end || !clause.contains(&m.span) {
             continue;
         }
-        let between = text[trigger.end.min(m.span.start)..m.span.start].trim();
-        let between = between.strip_suffix("the").unwrap_or(between).trim_end();
+        let between = without_article(text[trigger.end.min(m.span.start)..m.span.start].trim());
         if between.split_whitespace().count() > 3 {
             continue;
         }
@@ -1632,8 +1610,7 @@ fn states_left(cx: &SentenceContext, clause: Span, trigger: Span) -> Vec<String>
             m.kind == EntityKind::State && m.span.end > trigger.end && clause.contains(&m.span)
         })
         .filter(|m| {
-            let lead = text[trigger.start..m.span.start].trim_end();
-            let lead = lead.strip_suffix("the").unwrap_or(lead).trim_end();
+            let lead = without_article(&text[trigger.start..m.span.start]);
             lead.ends_with(" from") || lead == "from"
         })
         .filter_map(|m| m.code.clone())
@@ -1648,6 +1625,26 @@ const ALLIED_AGAINST: &[&str] = &[
     "campaign in",
     "against",
 ];
+
+/// The words before a place with their end trimmed and a final article dropped ("withdrew
+/// from the" → "withdrew from").
+fn without_article(text: &str) -> &str {
+    let text = text.trim_end();
+    text.strip_suffix("the").unwrap_or(text).trim_end()
+}
+
+/// The people named in a scope, with the roles and states that tie them to a party.
+fn participants_in(mentions: &[Mention], scope: Span) -> Vec<Participant> {
+    mentions
+        .iter()
+        .filter(|m| scope.contains(&m.span) && m.kind == EntityKind::Person)
+        .map(|m| Participant {
+            name: m.name.clone(),
+            role: m.role.clone(),
+            state: m.code.clone(),
+        })
+        .collect()
+}
 
 /// Where a trigger belongs in its clause: at its last word ("diplomatic relations in 1961 and
 /// restored them" is the restoring), or where it starts when it reaches over a relative
