@@ -9,9 +9,14 @@
 //! of its literals, as far as a match of the regex can reach (its longest match when that is
 //! bounded, else 128 bytes). A regex with no useful literal is searched everywhere.
 //!
+//! A run of white space the pattern leaves unbounded (`\s+`) is taken to be at most eight
+//! bytes long, so that "declared\s+war" has a reach of 19 bytes, not 128: words in prose are
+//! one or two spaces apart, and the windows, not the literal scan, are what the regexes pay for.
+//!
 //! A match is searched for inside one paragraph (text between blank lines), so what a regex
 //! finds across a blank line is not found (no rule of dyad means to); nor is a match of an
-//! unbounded pattern that reaches more than 128 bytes from every literal it holds.
+//! unbounded pattern that reaches more than 128 bytes from every literal it holds, nor one
+//! whose white-space runs are longer than eight bytes.
 //!
 //! ```
 //! use dyad_prefilter::{find_in, Gates};
@@ -353,6 +358,20 @@ mod tests {
         let gates = Gates::new([r"(?i)\b(?:ad|a\.d\.)\s+[0-9]+\b"]);
         assert_eq!(gates.scan("He made 3 of them.").ranges(0).count(), 0);
         assert_eq!(gates.scan("In AD 79 it erupted.").ranges(0).count(), 1);
+    }
+
+    #[test]
+    fn space_runs_count_as_eight_bytes() {
+        assert_eq!(literals::maximum_len(r"(?i)\bdeclared\s+war\b"), Some(19));
+        assert_eq!(literals::maximum_len(r"a[ \t]*b"), Some(10));
+        assert_eq!(literals::maximum_len(r"a\s{2}b"), Some(8));
+        assert_eq!(literals::maximum_len(r"a.+b"), None);
+        let gates = Gates::new([r"(?i)\bdeclared\s+war\b"]);
+        let text = format!("{}declared  war{}", "x ".repeat(100), " y".repeat(100));
+        let windows: Vec<&str> = gates.scan(&text).ranges(0).map(|r| &text[r]).collect();
+        assert_eq!(windows.len(), 1);
+        assert!(windows[0].len() < 60, "{:?}", windows[0]);
+        assert!(windows[0].contains("declared  war"));
     }
 
     #[test]

@@ -88,13 +88,53 @@ pub(crate) fn required(pattern: &str, min_len: usize) -> Option<Vec<Literal>> {
     (shortest_text(&set) >= min_len).then(|| set.iter().map(|s| Literal::parse(s)).collect())
 }
 
-/// The longest match `pattern` can have, in bytes, when it is bounded.
+/// The longest match `pattern` can have, in bytes, when it is bounded, counting a run of
+/// white space (`\s+`, `\s*`) as at most [`SPACE_RUN`] bytes: prose separates words by one
+/// or two spaces, and without this cap nearly every rule would be unbounded.
 pub(crate) fn maximum_len(pattern: &str) -> Option<usize> {
     let hir = regex_syntax::ParserBuilder::new()
         .build()
         .parse(pattern)
         .ok()?;
-    hir.properties().maximum_len()
+    longest(&hir)
+}
+
+/// Bytes a run of white space is taken to span at most when a pattern leaves it unbounded.
+pub(crate) const SPACE_RUN: usize = 8;
+
+fn longest(hir: &Hir) -> Option<usize> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(0),
+        HirKind::Literal(literal) => Some(literal.0.len()),
+        HirKind::Class(_) => hir.properties().maximum_len(),
+        HirKind::Capture(capture) => longest(&capture.sub),
+        HirKind::Concat(parts) => parts.iter().try_fold(0usize, |sum, part| {
+            longest(part).and_then(|n| sum.checked_add(n))
+        }),
+        HirKind::Alternation(parts) => parts
+            .iter()
+            .try_fold(0usize, |most, part| longest(part).map(|n| most.max(n))),
+        HirKind::Repetition(repetition) => match repetition.max {
+            Some(max) => longest(&repetition.sub)?.checked_mul(max as usize),
+            None if is_space_class(&repetition.sub) => Some(SPACE_RUN),
+            None => None,
+        },
+    }
+}
+
+/// Whether `hir` is a class of white-space characters only (`\s`, `[ \t]`).
+fn is_space_class(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => class
+            .ranges()
+            .iter()
+            .all(|r| (r.start()..=r.end()).all(char::is_whitespace)),
+        HirKind::Class(Class::Bytes(class)) => class
+            .ranges()
+            .iter()
+            .all(|r| (r.start()..=r.end()).all(|b| b.is_ascii_whitespace())),
+        _ => false,
+    }
 }
 
 fn analyse(hir: &Hir) -> Facts {
