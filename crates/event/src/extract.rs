@@ -116,7 +116,10 @@ impl Extractor {
             sentences: dyad_segment::sentences(doc),
             tagging: self.tagger.tag_document(doc, options),
             mentions: self.recogniser.recognise(doc),
-            triggers: self.triggers(doc),
+            triggers: self
+                .triggers_many(std::slice::from_ref(doc))
+                .pop()
+                .unwrap_or_default(),
         };
         self.assemble(doc, found)
     }
@@ -138,11 +141,13 @@ impl Extractor {
     /// assert_eq!(extractions[1].events[0].kind, "expulsion");
     /// ```
     pub fn extract_many(&self, docs: &[Document], options: &TagOptions) -> Vec<Extraction> {
+        let taggings = self.tagger.tag_documents(docs, options);
         let mut found: Vec<Earlier> = docs
             .iter()
-            .map(|doc| Earlier {
+            .zip(taggings)
+            .map(|(doc, tagging)| Earlier {
                 sentences: dyad_segment::sentences(doc),
-                tagging: self.tagger.tag_document(doc, options),
+                tagging,
                 mentions: Vec::new(),
                 triggers: Vec::new(),
             })
@@ -150,8 +155,8 @@ impl Extractor {
         for (doc, found) in docs.iter().zip(&mut found) {
             found.mentions = self.recogniser.recognise(doc);
         }
-        for (doc, found) in docs.iter().zip(&mut found) {
-            found.triggers = self.triggers(doc);
+        for (triggers, found) in self.triggers_many(docs).into_iter().zip(&mut found) {
+            found.triggers = triggers;
         }
         docs.iter()
             .zip(found)
@@ -159,20 +164,28 @@ impl Extractor {
             .collect()
     }
 
-    /// Every trigger match in the document, by start: each trigger is run once over the
+    /// Every trigger match in each document, by start: each trigger is run once over the
     /// whole text (one pass per pattern is far cheaper than one per clause), near the
-    /// literals it needs; matches are then handed to the clause they lie in.
-    fn triggers(&self, doc: &Document) -> Vec<(usize, Span)> {
-        let mut triggers: Vec<(usize, Span)> = Vec::new();
-        let scan = self.resources.trigger_gates.scan(&doc.text);
+    /// literals it needs, trigger by trigger over the batch (so that each one's automaton
+    /// stays in cache); matches are then handed to the clause they lie in.
+    fn triggers_many(&self, docs: &[Document]) -> Vec<Vec<(usize, Span)>> {
+        let scans: Vec<dyad_prefilter::Scan> = docs
+            .iter()
+            .map(|doc| self.resources.trigger_gates.scan(&doc.text))
+            .collect();
+        let mut all: Vec<Vec<(usize, Span)>> = docs.iter().map(|_| Vec::new()).collect();
         for (index, trigger) in self.resources.triggers.iter().enumerate() {
-            triggers.extend(
-                dyad_prefilter::find_in(&trigger.regex, &doc.text, scan.ranges(index))
-                    .map(|m| (index, Span::new(m.start(), m.end()))),
-            );
+            for ((doc, scan), triggers) in docs.iter().zip(&scans).zip(&mut all) {
+                triggers.extend(
+                    dyad_prefilter::find_in(&trigger.regex, &doc.text, scan.ranges(index))
+                        .map(|m| (index, Span::new(m.start(), m.end()))),
+                );
+            }
         }
-        triggers.sort_by_key(|(index, span)| (span.start, *index));
-        triggers
+        for triggers in &mut all {
+            triggers.sort_by_key(|(index, span)| (span.start, *index));
+        }
+        all
     }
 
     /// Events and facts from what the earlier stages found in `doc`.
@@ -381,27 +394,35 @@ impl Extractor {
                 continue;
             }
             // "signed an agreement under which Egypt deployed border guards": the terms of
-            // an agreement, not events of their own.
-            let lead = &cx.doc.text[clause_span.start..span.start];
-            // ("a treaty that abrogated the amendment"; not "a declaration, in which Japan
-            // expressed remorse", where the relative clause has a subject of its own.)
-            let terms_at = AGREEMENT_TERMS
-                .iter()
-                .filter_map(|w| {
-                    let at = lead.rfind(w)?;
-                    let relative = matches!(*w, " that " | " which ");
-                    let next = lead[at + w.len()..].split_whitespace().next().unwrap_or("");
-                    (!relative || finite_verb(next)).then_some(at)
-                })
-                .max()
-                .map(|at| clause_span.start + at);
-            let after_treaty = terms_at.is_some_and(|at| {
+            // an agreement, not events of their own. ("a treaty that abrogated the
+            // amendment"; not "a declaration, in which Japan expressed remorse", where the
+            // relative clause has a subject of its own.) Only asked when a treaty comes first.
+            let treaty_before = || {
                 cx.triggers[first..]
                     .iter()
-                    .take_while(|(_, t)| t.start < at)
-                    .any(|(i, t)| t.end <= at && self.resources.triggers[*i].kind == "treaty")
-            });
-            if trigger.kind != "treaty" && after_treaty {
+                    .take_while(|(_, t)| t.start < span.start)
+                    .any(|(i, _)| self.resources.triggers[*i].kind == "treaty")
+            };
+            let after_treaty = trigger.kind != "treaty" && treaty_before() && {
+                let lead = &cx.doc.text[clause_span.start..span.start];
+                let terms_at = AGREEMENT_TERMS
+                    .iter()
+                    .filter_map(|w| {
+                        let at = lead.rfind(w)?;
+                        let relative = matches!(*w, " that " | " which ");
+                        let next = lead[at + w.len()..].split_whitespace().next().unwrap_or("");
+                        (!relative || finite_verb(next)).then_some(at)
+                    })
+                    .max()
+                    .map(|at| clause_span.start + at);
+                terms_at.is_some_and(|at| {
+                    cx.triggers[first..]
+                        .iter()
+                        .take_while(|(_, t)| t.start < at)
+                        .any(|(i, t)| t.end <= at && self.resources.triggers[*i].kind == "treaty")
+                })
+            };
+            if after_treaty {
                 continue;
             }
             found.push(Found {

@@ -225,6 +225,31 @@ impl Tagger {
 
     fn tag_with_frozen(&self, text: &str, options: &TagOptions, frozen: &[Span]) -> Tagging {
         let candidates = recognise::recognise(text, &self.rules, &self.gates, &self.tables);
+        self.finish(text, candidates, options, frozen)
+    }
+
+    /// Tag several documents, as [`Tagger::tag_document`] does each: the same result, found
+    /// rule by rule over the batch, which is faster (see [`recognise::recognise_many`]).
+    pub fn tag_documents(&self, docs: &[Document], options: &TagOptions) -> Vec<Tagging> {
+        let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        let found = recognise::recognise_many(&texts, &self.rules, &self.gates, &self.tables);
+        docs.iter()
+            .zip(found)
+            .map(|(doc, candidates)| {
+                let headings: Vec<Span> = doc.sections.iter().filter_map(|s| s.heading).collect();
+                self.finish(&doc.text, candidates, options, &headings)
+            })
+            .collect()
+    }
+
+    /// Ranges, anchoring and periods for what recognition found in `text`.
+    fn finish(
+        &self,
+        text: &str,
+        candidates: Vec<recognise::Candidate>,
+        options: &TagOptions,
+        frozen: &[Span],
+    ) -> Tagging {
         let mut timexes: Vec<Timex> = candidates
             .into_iter()
             .map(|c| Timex {

@@ -36,89 +36,119 @@ pub fn recognise(
     gates: &dyad_prefilter::Gates,
     tables: &Tables,
 ) -> Vec<Candidate> {
-    let scan = gates.scan(text);
-    let mut claims: Vec<Claim> = Vec::new();
+    recognise_many(&[text], rules, gates, tables)
+        .pop()
+        .unwrap_or_default()
+}
+
+/// [`recognise`] for several texts at once, rule by rule: each rule's automaton stays in the
+/// processor's cache over the whole batch instead of being evicted by the next hundred rules,
+/// which makes tagging a batch markedly faster than tagging its texts one by one.
+pub fn recognise_many(
+    texts: &[&str],
+    rules: &[Rule],
+    gates: &dyad_prefilter::Gates,
+    tables: &Tables,
+) -> Vec<Vec<Candidate>> {
+    let scans: Vec<dyad_prefilter::Scan> = texts.iter().map(|text| gates.scan(text)).collect();
+    let mut claims: Vec<Vec<Claim>> = texts.iter().map(|_| Vec::new()).collect();
     for (index, rule) in rules.iter().enumerate() {
-        for caps in dyad_prefilter::captures_in(&rule.regex, text, scan.ranges(index)) {
-            let Some(whole) = caps.get(0) else { continue };
-            if let Some(unless) = &rule.unless_after {
-                if unless.is_match(&text[whole.end()..]) {
-                    continue;
-                }
+        for ((text, scan), claims) in texts.iter().zip(&scans).zip(&mut claims) {
+            for caps in dyad_prefilter::captures_in(&rule.regex, text, scan.ranges(index)) {
+                claims.extend(claim(text, index, rule, &caps, tables));
             }
-            let Some(kind) = rule.kind else {
-                claims.push(Claim {
-                    span: Span::new(whole.start(), whole.end()),
-                    rule: index,
-                    found: Vec::new(),
-                });
-                continue;
-            };
-            let Some(group) = caps.get(rule.span_group) else {
-                continue;
-            };
-            let span = trimmed_span(text, group.start(), group.end());
-            if span.is_empty() {
-                continue;
-            }
-            let fill = |template: &Option<crate::template::Template>| -> Result<Option<String>, crate::template::Unreadable> {
-                template.as_ref().map(|t| t.fill(&caps, tables)).transpose().map(|v| v.and_then(non_empty))
-            };
-            let (Ok(value), Ok(modifier), Ok(quant), Ok(freq)) = (
-                rule.value.fill(&caps, tables),
-                fill(&rule.modifier),
-                fill(&rule.quant),
-                fill(&rule.freq),
-            ) else {
-                continue;
-            };
-            if !plausible(&value) {
-                // An impossible date still claims its text, so a shorter reading of part of
-                // it ("February 1900" in "31 February 1900") does not slip in.
-                claims.push(Claim {
-                    span: Span::new(whole.start(), whole.end()),
-                    rule: index,
-                    found: Vec::new(),
-                });
-                continue;
-            }
-            let mut found = vec![Candidate {
-                span,
-                kind,
-                value,
-                modifier,
-                quant,
-                freq,
-                rule: index,
-            }];
-            let mut claim_span = span;
-            if let Some((end_group, end_value, end_mod)) = &rule.end {
-                let Some(end_match) = caps.get(*end_group) else {
-                    continue;
-                };
-                let (Ok(value), Ok(modifier)) = (end_value.fill(&caps, tables), fill(end_mod))
-                else {
-                    continue;
-                };
-                let end_span = trimmed_span(text, end_match.start(), end_match.end());
-                claim_span = Span::new(span.start.min(end_span.start), span.end.max(end_span.end));
-                found.push(Candidate {
-                    span: end_span,
-                    kind,
-                    value,
-                    modifier,
-                    quant: None,
-                    freq: None,
-                    rule: index,
-                });
-            }
-            claims.push(Claim {
-                span: claim_span,
-                rule: index,
-                found,
-            });
         }
     }
+    claims.into_iter().map(accept).collect()
+}
+
+/// What one match of a rule claims: its expressions (none for a guard or an impossible
+/// date, which still hold their text against shorter readings).
+fn claim(
+    text: &str,
+    index: usize,
+    rule: &Rule,
+    caps: &regex::Captures,
+    tables: &Tables,
+) -> Option<Claim> {
+    let whole = caps.get(0)?;
+    if let Some(unless) = &rule.unless_after {
+        if unless.is_match(&text[whole.end()..]) {
+            return None;
+        }
+    }
+    let Some(kind) = rule.kind else {
+        return Some(Claim {
+            span: Span::new(whole.start(), whole.end()),
+            rule: index,
+            found: Vec::new(),
+        });
+    };
+    let Some(group) = caps.get(rule.span_group) else {
+        return None;
+    };
+    let span = trimmed_span(text, group.start(), group.end());
+    if span.is_empty() {
+        return None;
+    }
+    let fill = |template: &Option<crate::template::Template>| -> Result<Option<String>, crate::template::Unreadable> {
+        template.as_ref().map(|t| t.fill(caps, tables)).transpose().map(|v| v.and_then(non_empty))
+    };
+    let (Ok(value), Ok(modifier), Ok(quant), Ok(freq)) = (
+        rule.value.fill(caps, tables),
+        fill(&rule.modifier),
+        fill(&rule.quant),
+        fill(&rule.freq),
+    ) else {
+        return None;
+    };
+    if !plausible(&value) {
+        // An impossible date still claims its text, so a shorter reading of part of
+        // it ("February 1900" in "31 February 1900") does not slip in.
+        return Some(Claim {
+            span: Span::new(whole.start(), whole.end()),
+            rule: index,
+            found: Vec::new(),
+        });
+    }
+    let mut found = vec![Candidate {
+        span,
+        kind,
+        value,
+        modifier,
+        quant,
+        freq,
+        rule: index,
+    }];
+    let mut claim_span = span;
+    if let Some((end_group, end_value, end_mod)) = &rule.end {
+        let Some(end_match) = caps.get(*end_group) else {
+            return None;
+        };
+        let (Ok(value), Ok(modifier)) = (end_value.fill(caps, tables), fill(end_mod)) else {
+            return None;
+        };
+        let end_span = trimmed_span(text, end_match.start(), end_match.end());
+        claim_span = Span::new(span.start.min(end_span.start), span.end.max(end_span.end));
+        found.push(Candidate {
+            span: end_span,
+            kind,
+            value,
+            modifier,
+            quant: None,
+            freq: None,
+            rule: index,
+        });
+    }
+    Some(Claim {
+        span: claim_span,
+        rule: index,
+        found,
+    })
+}
+
+/// The longest claims that do not overlap, their expressions in text order.
+fn accept(mut claims: Vec<Claim>) -> Vec<Candidate> {
     // Longest first; on a tie the earlier rule (guards come first in the file).
     claims.sort_by(|a, b| {
         b.span
