@@ -84,9 +84,7 @@ fn claim(
             found: Vec::new(),
         });
     };
-    let Some(group) = caps.get(rule.span_group) else {
-        return None;
-    };
+    let group = caps.get(rule.span_group)?;
     let span = trimmed_span(text, group.start(), group.end());
     if span.is_empty() {
         return None;
@@ -122,9 +120,7 @@ fn claim(
     }];
     let mut claim_span = span;
     if let Some((end_group, end_value, end_mod)) = &rule.end {
-        let Some(end_match) = caps.get(*end_group) else {
-            return None;
-        };
+        let end_match = caps.get(*end_group)?;
         let (Ok(value), Ok(modifier)) = (end_value.fill(caps, tables), fill(end_mod)) else {
             return None;
         };
