@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 /// Where a clause ends inside a sentence.
 static CLAUSE_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|as\s+well\s+as)\b|\s+but\s+|\s+while\s+|\s[–—]\s").ok()
+    Regex::new(r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|as\s+well\s+as|(?:during|at|in|after)\s+which)\b|\s+but\s+|\s+while\s+|\s[–—]\s").ok()
 });
 
 /// A sentence-opening subordinate clause with a verb of its own, or an "After a coup in
@@ -372,6 +372,15 @@ impl Extractor {
                 continue;
             }
             let at = span.start - cx.span.start;
+            // "during a meeting of foreign ministers", "during the standoff": the frame of
+            // what the clause tells, told as such, not an event of its own.
+            let lead_word = cx.doc.slice(*span).split_whitespace().next().unwrap_or("");
+            let determiner_led = matches!(lead_word, "a" | "an" | "the");
+            if frame_phrase(&text[..at])
+                || (determiner_led && ends_with_word(&text[..at], "during"))
+            {
+                continue;
+            }
             // A capitalised trigger inside a sentence is part of a name ("Minister of
             // Foreign Affairs and International Cooperation"); words in quotation marks
             // are what someone said, not what happened.
@@ -755,7 +764,24 @@ impl Extractor {
             _ => (when, None),
         };
         let before = &cx.doc.text[clause.start..span.start];
-        let negated = NEGATION.as_ref().is_some_and(|r| r.is_match(before));
+        // ("did not ratify it until 1989": it was ratified, in 1989.)
+        let after = &cx.doc.text[span.end..clause.end.max(span.end)];
+        let until_unit = after
+            .match_indices(" until ")
+            .next()
+            .filter(|(k, _)| after[..*k].split_whitespace().count() <= 3)
+            .and_then(|(k, w)| {
+                let at = span.end + k + w.len();
+                cx.units.iter().find(|d| d.span.start == at)
+            });
+        let until_date =
+            until_unit.is_some() && NEGATION.as_ref().is_some_and(|r| r.is_match(before));
+        let (when, when_source) = match until_unit {
+            Some(unit) if until_date => (Some(unit.value.clone()), WhenSource::Sentence),
+            _ => (when, when_source),
+        };
+        let frame = if until_date { None } else { frame };
+        let negated = !until_date && NEGATION.as_ref().is_some_and(|r| r.is_match(before));
         let modal = MODALITY
             .as_ref()
             .and_then(|r| r.find(before))
@@ -914,6 +940,23 @@ impl Extractor {
             for code in target_places(cx, clause, span, true) {
                 if !codes.contains(&code) {
                     codes.push(code);
+                }
+            }
+        }
+        // A capital after "with" is its government, a partner: "ended its relations with
+        // Taipei", "a treaty with Tokyo".
+        if venue_only && !codes.is_empty() {
+            for m in cx.mentions.iter().filter(|m| {
+                m.kind == EntityKind::Place
+                    && m.via == "capital"
+                    && m.span.start >= span.end
+                    && clause.contains(&m.span)
+                    && ends_with_word(&text[span.end..m.span.start], "with")
+            }) {
+                if let Some(code) = &m.code {
+                    if !codes.contains(code) {
+                        codes.push(code.clone());
+                    }
                 }
             }
         }
@@ -1754,13 +1797,37 @@ fn segment_groups(
             verb = finite_verb(word) && !matches!(word, "has" | "have" | "is" | "are");
             break;
         }
-        if verb {
+        // "closed its airspace in September, and in October it stopped supplying gas": a
+        // verb phrase of its own date, however its subject is told.
+        let after = &piece[at + 5..];
+        let dated = !verb
+            && ["in ", "on ", "during ", "by ", "at "]
+                .iter()
+                .find(|p| after.starts_with(*p))
+                .is_some_and(|p| {
+                    let date_at = clause.start + at + 5 + p.len();
+                    // (Not "visited Japan in 2014 and in 2016": a second date alone.)
+                    dates.iter().any(|d| {
+                        d.span.start == date_at
+                            && d.span.end <= clause.end
+                            && text[d.span.end..clause.end]
+                                .split_whitespace()
+                                .take(4)
+                                .any(finite_verb)
+                    })
+                });
+        if verb || dated {
             let start = if piece[..at].ends_with(',') {
                 at - 1
             } else {
                 at
             };
-            cuts.push((start, Cut::SharedSubject { sequenced }));
+            cuts.push((
+                start,
+                Cut::SharedSubject {
+                    sequenced: sequenced || dated,
+                },
+            ));
         }
     }
     for opener in CAUSE_OPENERS {
@@ -2305,6 +2372,24 @@ fn merge_within_sentence(events: Vec<(usize, Option<String>, bool, Event)>) -> V
         }
     }
     out.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// Whether `before` ends with "during" and an article: what follows is a time frame ("during
+/// his visit", told of a person, stays an event).
+fn frame_phrase(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let determiner = words.next().unwrap_or("");
+    let preposition = words.next().unwrap_or("");
+    preposition.eq_ignore_ascii_case("during")
+        && matches!(determiner, "a" | "an" | "the" | "this" | "that")
+}
+
+/// Whether the last word of `before` is `word` (ignoring ASCII case).
+fn ends_with_word(before: &str, word: &str) -> bool {
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn sorted(codes: &[String]) -> Vec<String> {
