@@ -314,6 +314,25 @@ impl Recogniser {
         {
             return false;
         }
+        // "Latin American", "Central American": a region's people, not the United States'.
+        if matches!(entry.kind, EntityKind::State)
+            && surface.starts_with("American")
+            && ["Latin ", "South ", "Central ", "North ", "Native ", "Pan-", "Meso"]
+                .iter()
+                .any(|q| text[..start].ends_with(q))
+        {
+            return false;
+        }
+        // "San Juan de Ulúa", "Santiago de Compostela": a longer name that begins with a city's.
+        if matches!(entry.kind, EntityKind::Place)
+            && matches!(next, "de" | "del" | "da" | "do" | "dos" | "das" | "di" | "della")
+            && next_words
+                .get(1)
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase)
+        {
+            return false;
+        }
         // "US$9 billion", "A$", "NZ$": a currency, not the state.
         if matches!(entry.kind, EntityKind::State)
             && surface.len() <= 3

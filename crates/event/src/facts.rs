@@ -279,11 +279,12 @@ fn city_list(list: &str) -> Vec<(usize, &str)> {
             .filter_map(|sep| {
                 rest.match_indices(sep)
                     .find(|(i, _)| !rest[i + sep.len()..].starts_with("D.C."))
-                    .map(|(i, _)| (i, sep.len()))
+                    .map(|(i, _)| (i, std::cmp::Reverse(sep.len())))
             })
+            // At one place the longest separator: ", and " before ", ".
             .min();
         match cut {
-            Some((i, len)) => {
+            Some((i, std::cmp::Reverse(len))) => {
                 out.push((offset, rest[..i].trim()));
                 offset += i + len;
                 rest = &rest[i + len..];
@@ -367,6 +368,7 @@ mod tests {
         assert_eq!(city_list("New York")[0], (0, "New York"));
         assert_eq!(city_list("Osaka and Nagoya")[1], (10, "Nagoya"));
         assert_eq!(city_list("Washington, D.C.")[0], (0, "Washington, D.C."));
+        assert_eq!(city_list("Mexico City, and Mexico")[1], (17, "Mexico"));
     }
 
     #[test]
