@@ -983,8 +983,18 @@ impl Extractor {
             }
         }
         if codes.is_empty() {
-            // No state named in the clause: the people and places in it stand for theirs.
-            codes = codes_of(cx.mentions, clause, standing_in);
+            // No state named in the clause: the people and places in it stand for theirs;
+            // where "the two" meet, a city is only the venue ("a meeting of the two heads of
+            // state in Bamako").
+            let clause_text = text[clause.start..clause.end].to_ascii_lowercase();
+            let pair_named = cx.dyad.len() == 2
+                && (clause_text.contains("the two ") || clause_text.starts_with("both "));
+            let cast: &[EntityKind] = if pair_named {
+                &[EntityKind::Person]
+            } else {
+                standing_in
+            };
+            codes = codes_of(cx.mentions, clause, cast);
         } else if !venue_only {
             // Where an attack, a withdrawal or a visit goes is a party ("strikes on Gaza",
             // "withdrew its forces from the Sinai").
