@@ -317,15 +317,20 @@ impl Recogniser {
         // "Latin American", "Central American": a region's people, not the United States'.
         if matches!(entry.kind, EntityKind::State)
             && surface.starts_with("American")
-            && ["Latin ", "South ", "Central ", "North ", "Native ", "Pan-", "Meso"]
-                .iter()
-                .any(|q| text[..start].ends_with(q))
+            && [
+                "Latin ", "South ", "Central ", "North ", "Native ", "Pan-", "Meso",
+            ]
+            .iter()
+            .any(|q| text[..start].ends_with(q))
         {
             return false;
         }
         // "San Juan de Ulúa", "Santiago de Compostela": a longer name that begins with a city's.
         if matches!(entry.kind, EntityKind::Place)
-            && matches!(next, "de" | "del" | "da" | "do" | "dos" | "das" | "di" | "della")
+            && matches!(
+                next,
+                "de" | "del" | "da" | "do" | "dos" | "das" | "di" | "della"
+            )
             && next_words
                 .get(1)
                 .and_then(|w| w.chars().next())

@@ -22,7 +22,7 @@ static OPENING_CLAUSE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Words before a trigger that deny it.
 static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|never|no\s+longer|failed\s+to|did\s+not|didn't|refused\s+to|declined\s+to|without)\s+(?:\w+\s+){0,2}$").ok()
+    Regex::new(r"(?i)\b(?:not|never|neither|nor|no\s+longer|failed\s+to|did\s+not|didn't|refused\s+to|declined\s+to|without)\s+(?:\w+\s+){0,2}$").ok()
 });
 
 /// Words before a trigger that make it intended or possible rather than done.
@@ -1413,10 +1413,29 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
     for clause in clauses {
         let mut start = clause.start;
         let piece = &text[clause.start..clause.end];
-        for (at, _) in piece.match_indices(", and ") {
+        // (Also " and " with no comma when a name follows: "Brazil recalled its ambassador
+        // and Paraguay was suspended from Mercosur".)
+        let joints = piece.match_indices(" and ").filter_map(|(at, _)| {
+            let comma = piece[..at].ends_with(',');
+            // (Not "Iran and Saudi Arabia agreed": two names joined are one subject.)
+            let after_name = piece[..at]
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+            let named = piece[at + 5..].starts_with(char::is_uppercase) && !after_name;
+            match (comma, named) {
+                (true, _) => Some((at - 1, 6)),
+                (false, true) => Some((at, 5)),
+                _ => None,
+            }
+        });
+        for (at, joint) in joints {
             let cut = clause.start + at;
+            if cut < start {
+                continue;
+            }
             let before_has_verb = text[start..cut].split_whitespace().any(finite_verb);
-            let words: Vec<&str> = text[cut + 6..clause.end]
+            let words: Vec<&str> = text[cut + joint..clause.end]
                 .split_whitespace()
                 .take(9)
                 .collect();
@@ -1432,8 +1451,10 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
                 0
             };
             let after = &words[skip.min(words.len())..];
-            // A subject of up to four words, then a verb.
-            let after_has_verb = after.iter().skip(1).take(4).any(|w| finite_verb(w));
+            // A subject of up to six words ("the border between the two countries has been
+            // closed"), then a verb; right after a name without a comma, of up to two.
+            let reach = if joint == 6 { 6 } else { 2 };
+            let after_has_verb = after.iter().skip(1).take(reach).any(|w| finite_verb(w));
             // The second clause opens with its own subject: a name, a determiner or a pronoun
             // (not an adverb: "met the Pope, and formally requested" shares its subject).
             // A bare plural followed at once by its verb is a subject too ("paratroopers
