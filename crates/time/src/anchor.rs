@@ -46,6 +46,10 @@ pub struct AnchorContext<'a> {
 /// Resolve every relative value in place, in text order.
 pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
     let mut reference: Option<RefTime> = None;
+    // The last reference precise to the day: "the same day" or "two days later" count from
+    // it when a coarser date of the same year came in between ("On 18 September Canada said
+    // the murder in June …; Canada expelled a diplomat the same day").
+    let mut day_reference: Option<RefTime> = None;
     for (index, timex) in timexes.iter_mut().enumerate() {
         // A date counted back from the reported quarter ("a year earlier") must not become the
         // reference itself, or the next one would count back from it.
@@ -65,6 +69,19 @@ pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
                     let at = match (context.mode, relative.anchor()) {
                         (Mode::News, Anchor::Speech) if !by_quarter => context.dct.or(reference),
                         _ => reference.or(context.dct),
+                    };
+                    let at = match (&relative.relative, at) {
+                        (
+                            Relative::Shift {
+                                anchor: Anchor::Reference,
+                                unit: crate::value::Unit::Day,
+                                ..
+                            },
+                            Some(coarse),
+                        ) if coarse.day.is_none() => day_reference
+                            .filter(|d| d.year == coarse.year)
+                            .or(at),
+                        _ => at,
                     };
                     // News reports what has happened or is coming soon: a bare month is in the
                     // DCT's year, or the year before when it is more than half a year ahead
@@ -134,6 +151,9 @@ pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
             && !context.frozen.iter().any(|f| f.contains(&timex.span));
         if moves_reference {
             if let Some(new) = RefTime::parse(&timex.value) {
+                if new.day.is_some() {
+                    day_reference = Some(new);
+                }
                 reference = Some(match reference {
                     Some(old) if refines(old, new) => old,
                     _ => new,
