@@ -1167,7 +1167,15 @@ impl Extractor {
             // "maintained relations … until 1945": from where the narrative stands to then.
             let before = text[..u.span.start].trim_end();
             if (before.ends_with("until") || before.ends_with("till")) && !u.value.contains('/') {
-                if let Some(start) = cx.narrative.clone() {
+                // From the sentence's own last date before it if there is one ("signed the
+                // treaty on 1 May 1865 and fought Paraguay until 1870"), else the narrative's.
+                let earlier = cx
+                    .units
+                    .iter()
+                    .filter(|e| e.span.end <= u.span.start && !e.value.contains('/'))
+                    .next_back()
+                    .map(|e| e.value.clone());
+                if let Some(start) = earlier.or_else(|| cx.narrative.clone()) {
                     if start.as_str() < u.value.as_str() {
                         return format!("{start}/{}", u.value);
                     }

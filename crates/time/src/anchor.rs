@@ -78,9 +78,9 @@ pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
                                 ..
                             },
                             Some(coarse),
-                        ) if coarse.day.is_none() => day_reference
-                            .filter(|d| d.year == coarse.year)
-                            .or(at),
+                        ) if coarse.day.is_none() => {
+                            day_reference.filter(|d| d.year == coarse.year).or(at)
+                        }
                         _ => at,
                     };
                     // News reports what has happened or is coming soon: a bare month is in the
