@@ -1172,8 +1172,7 @@ impl Extractor {
                 let earlier = cx
                     .units
                     .iter()
-                    .filter(|e| e.span.end <= u.span.start && !e.value.contains('/'))
-                    .next_back()
+                    .rfind(|e| e.span.end <= u.span.start && !e.value.contains('/'))
                     .map(|e| e.value.clone());
                 if let Some(start) = earlier.or_else(|| cx.narrative.clone()) {
                     if start.as_str() < u.value.as_str() {
