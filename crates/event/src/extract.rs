@@ -986,9 +986,13 @@ impl Extractor {
             // No state named in the clause: the people and places in it stand for theirs;
             // where "the two" meet, a city is only the venue ("a meeting of the two heads of
             // state in Bamako").
+            // (Or the sentence: "the two countries appointed envoys, who met in Moscow".)
             let clause_text = text[clause.start..clause.end].to_ascii_lowercase();
+            let sentence_text = text[cx.span.start..cx.span.end].to_ascii_lowercase();
             let pair_named = cx.dyad.len() == 2
-                && (clause_text.contains("the two ") || clause_text.starts_with("both "));
+                && (clause_text.contains("the two ")
+                    || clause_text.starts_with("both ")
+                    || (trigger.kind == "visit" && sentence_text.contains("the two ")));
             let cast: &[EntityKind] = if pair_named {
                 &[EntityKind::Person]
             } else {
@@ -1817,6 +1821,16 @@ fn segment_groups(
     let mut cuts: Vec<(usize, Cut)> = Vec::new();
     for (at, _) in piece.match_indices(" and ") {
         let before = piece[..at].trim_end_matches(',');
+        // "deported and massacred the Armenians in 1915": two verbs of one object and one
+        // date, not two verb phrases.
+        if !piece[..at].ends_with(',')
+            && before
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(finite_verb)
+        {
+            continue;
+        }
         let last_cut = cuts.last().map_or(0, |c| c.0);
         if !before[last_cut.min(before.len())..]
             .split_whitespace()
