@@ -17,7 +17,7 @@ static CLAUSE_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// A sentence-opening subordinate clause with a verb of its own, or an "After a coup in
 /// Cyprus"-like event phrase, up to its comma.
 static OPENING_CLAUSE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:After|Before|When|Once|Although|Though|While|Whereas|Because|Since|Until|As soon as)\s+[^,;]{1,100}?\s(?:[a-z]+ed|was|were|had|did|left|began|broke|took|made|won|lost|fell|came|went|saw|sent|gave|became|overthrew|drew|rose|struck|fought|sought|brought|led|held|met|paid|sold|told|threw|withdrew|froze|swept|shot|hit|split|spread|stood|ran|wrote|spoke|grew|knew|built|bought|caught|taught|lent)\s[^,;]{0,80}?|(?:After|Following)\s+(?:an?|the)\s+[^,;]{3,80}?),").ok()
+    Regex::new(r"^(?:(?:After|Before|When|Once|Although|Though|While|Whereas|Because|Since|Until|As soon as)\s+[^,;]{1,100}?\s(?:[a-z]+ed|was|were|had|did|left|began|broke|took|made|won|lost|fell|came|went|saw|sent|gave|became|overthrew|drew|rose|struck|fought|sought|brought|led|held|met|paid|sold|told|threw|withdrew|froze|swept|shot|hit|split|spread|stood|ran|wrote|spoke|grew|knew|built|bought|caught|taught|lent)\s[^,;]{0,80}?|(?:After|Following)\s+(?:an?|the|[A-Z][\w'’-]*(?:'s|’s))\s+[^,;]{3,80}?),").ok()
 });
 
 /// Words before a trigger that deny it.
@@ -376,9 +376,8 @@ impl Extractor {
             // what the clause tells, told as such, not an event of its own.
             let lead_word = cx.doc.slice(*span).split_whitespace().next().unwrap_or("");
             let determiner_led = matches!(lead_word, "a" | "an" | "the");
-            if frame_phrase(&text[..at])
-                || (determiner_led && ends_with_word(&text[..at], "during"))
-            {
+            let framed = ends_with_word(&text[..at], "during") || ends_with_word(&text[..at], "at");
+            if frame_phrase(&text[..at]) || (determiner_led && framed) {
                 continue;
             }
             // A capitalised trigger inside a sentence is part of a name ("Minister of
@@ -2426,13 +2425,22 @@ fn merge_within_sentence(events: Vec<(usize, Option<String>, bool, Event)>) -> V
     out.into_iter().map(|(_, _, e)| e).collect()
 }
 
-/// Whether `before` ends with "during" and an article: what follows is a time frame ("during
-/// his visit", told of a person, stays an event).
+/// Whether `before` ends with "during" or "at" and an article: what follows is a time frame
+/// ("at the NATO summit in Madrid"; "during his visit", told of a person, stays an event).
 fn frame_phrase(before: &str) -> bool {
-    let mut words = before.split_whitespace().rev();
+    // (Past a name: "at the NATO summit".)
+    let words: Vec<&str> = before.split_whitespace().rev().collect();
+    let name = words
+        .iter()
+        .take(2)
+        .take_while(|w| {
+            w.starts_with(char::is_uppercase) && w.len() > 1 && w.chars().all(char::is_alphanumeric)
+        })
+        .count();
+    let mut words = words.into_iter().skip(name);
     let determiner = words.next().unwrap_or("");
     let preposition = words.next().unwrap_or("");
-    preposition.eq_ignore_ascii_case("during")
+    (preposition.eq_ignore_ascii_case("during") || preposition.eq_ignore_ascii_case("at"))
         && matches!(determiner, "a" | "an" | "the" | "this" | "that")
 }
 
