@@ -901,6 +901,23 @@ impl Extractor {
             .filter(|m| !(venue_only && m.kind == EntityKind::State && located(m)))
             .collect();
         let mut codes = states_in(parties.iter().copied(), scope);
+        // "…the annexation of East Timor, which Indonesian troops had invaded": what a
+        // relative clause's "which" stands for, named right before it, is a party.
+        if text[clause.start..clause.end]
+            .trim_start_matches([',', ' '])
+            .starts_with("which ")
+        {
+            let antecedent = cx.sentence_mentions.iter().rfind(|m| {
+                m.span.end <= clause.start
+                    && clause.start - m.span.end <= 2
+                    && matches!(m.kind, EntityKind::State | EntityKind::Place)
+            });
+            if let Some(code) = antecedent.and_then(|m| m.code.clone()) {
+                if !codes.contains(&code) {
+                    codes.push(code);
+                }
+            }
+        }
         // A person whose role ties them to a state stands for it beside the states named
         // ("received in Rome by Pope Gregory XIII": the Holy See).
         if !codes.is_empty() {
@@ -2409,17 +2426,30 @@ fn merge_within_sentence(events: Vec<(usize, Option<String>, bool, Event)>) -> V
         // unless that clause is one of its own ("Indonesian troops raided Sarawak, and in 1964
         // paratroopers landed in Johor") or each clause names a different state as the one
         // acting ("Japan lifted its restrictions, and South Korea withdrew its complaint").
-        let duplicate = !coordinated
-            && out.iter().any(|(c, s, e)| {
+        let duplicate = if coordinated {
+            None
+        } else {
+            out.iter_mut().find(|(c, s, e)| {
                 *c != clause
                     && e.kind == event.kind
                     && sorted(&e.actors) == sorted(&event.actors)
                     && !(s.is_some() && subject.is_some() && *s != subject)
                     && (compatible(&e.when, &event.when)
                         || event.when_source != WhenSource::Sentence)
-            });
-        if !duplicate {
-            out.push((clause, subject, event));
+            })
+        };
+        match duplicate {
+            // The other telling dates it: "recognise Indonesia's annexation of East Timor,
+            // which Indonesian troops had invaded in December 1975".
+            Some((_, _, kept))
+                if kept.when.is_none() && event.when_source == WhenSource::Sentence =>
+            {
+                kept.when = event.when;
+                kept.when_source = event.when_source;
+                kept.frame = None;
+            }
+            Some(_) => {}
+            None => out.push((clause, subject, event)),
         }
     }
     out.into_iter().map(|(_, _, e)| e).collect()
