@@ -1898,6 +1898,21 @@ fn segment_groups(
             ));
         }
     }
+    // "condemned the raid as a violation of its sovereignty, expelled the ambassador and
+    // broke off relations": a list of verb phrases separated by commas.
+    for (at, _) in piece.match_indices(", ") {
+        let next = piece[at + 2..].split_whitespace().next().unwrap_or("");
+        let verb = finite_verb(next) && !matches!(next, "has" | "have" | "is" | "are" | "was");
+        let last_cut = cuts
+            .iter()
+            .map(|c| c.0)
+            .filter(|&c| c < at)
+            .max()
+            .unwrap_or(0);
+        if verb && piece[last_cut..at].split_whitespace().any(finite_verb) {
+            cuts.push((at, Cut::SharedSubject { sequenced: false }));
+        }
+    }
     for opener in CAUSE_OPENERS {
         for (at, _) in piece.match_indices(opener) {
             let next = piece[at + opener.len()..]
