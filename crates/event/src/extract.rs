@@ -1429,8 +1429,12 @@ const SUBJECT_OPENERS: &[&str] = &[
 fn finite_verb(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     (word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase()))
-        || IRREGULAR_PAST.contains(&word)
+        || (word.len() <= 10 && IRREGULAR_PAST_SET.contains(word))
 }
+
+/// [`IRREGULAR_PAST`] as a set: `finite_verb` is asked of nearly every word.
+static IRREGULAR_PAST_SET: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| IRREGULAR_PAST.iter().copied().collect());
 
 /// "Spanish forces evicted them, and the United States mediated an agreement": two clauses,
 /// each with its own subject and verb, joined by ", and". A list ("Italy, Germany, and
@@ -1835,6 +1839,21 @@ fn segment_groups(
     }
     let piece = &text[clause.start..clause.end];
     let mut cuts: Vec<(usize, Cut)> = Vec::new();
+    // Where the clause's finite verbs end, in order: "is there a verb between a and b" is
+    // asked at every joint, so it is answered from this list, not by reading the words again.
+    let verb_ends: Vec<usize> = piece
+        .split_inclusive(char::is_whitespace)
+        .scan(0, |end, word| {
+            *end += word.len();
+            Some((*end, word))
+        })
+        .filter(|(_, word)| finite_verb(word.trim_end()))
+        .map(|(end, word)| end - (word.len() - word.trim_end().len()))
+        .collect();
+    let verb_between = |from: usize, to: usize| {
+        let first = verb_ends.partition_point(|&e| e <= from);
+        verb_ends.get(first).is_some_and(|&e| e <= to)
+    };
     for (at, _) in piece.match_indices(" and ") {
         let before = piece[..at].trim_end_matches(',');
         // "deported and massacred the Armenians in 1915": two verbs of one object and one
@@ -1848,10 +1867,7 @@ fn segment_groups(
             continue;
         }
         let last_cut = cuts.last().map_or(0, |c| c.0);
-        if !before[last_cut.min(before.len())..]
-            .split_whitespace()
-            .any(finite_verb)
-        {
+        if !verb_between(last_cut.min(before.len()), before.len()) {
             continue;
         }
         let mut sequenced = false;
@@ -1909,7 +1925,7 @@ fn segment_groups(
             .filter(|&c| c < at)
             .max()
             .unwrap_or(0);
-        if verb && piece[last_cut..at].split_whitespace().any(finite_verb) {
+        if verb && verb_between(last_cut, at) {
             cuts.push((at, Cut::SharedSubject { sequenced: false }));
         }
     }
@@ -2474,7 +2490,7 @@ fn merge_within_sentence(events: Vec<(usize, Option<String>, bool, Event)>) -> V
 /// ("at the NATO summit in Madrid"; "during his visit", told of a person, stays an event).
 fn frame_phrase(before: &str) -> bool {
     // (Past a name: "at the NATO summit".)
-    let words: Vec<&str> = before.split_whitespace().rev().collect();
+    let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
     let name = words
         .iter()
         .take(2)

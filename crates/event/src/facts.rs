@@ -179,6 +179,10 @@ fn missions_in_each_other(
     dyad: &[String],
     facts: &mut Vec<Fact>,
 ) {
+    // (Most sentences name no capital: a literal search settles them.)
+    if !CAPITAL_WORD.as_ref().is_some_and(|r| r.is_match(text)) {
+        return;
+    }
     let Some(found) = EACH_OTHER.as_ref().and_then(|r| r.captures(text)) else {
         return;
     };
@@ -200,6 +204,9 @@ fn missions_in_each_other(
         }
     }
 }
+
+static CAPITAL_WORD: std::sync::LazyLock<Option<regex::Regex>> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)capital").ok());
 
 static EACH_OTHER: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
@@ -225,6 +232,10 @@ fn parse_count(text: &str) -> Option<u64> {
 /// countries") before "member(s) of", with each organisation named after it.
 fn memberships(doc: &Document, span: Span, mentions: &[Mention], facts: &mut Vec<Fact>) {
     let text = doc.slice(span);
+    // (The pattern needs the word: a literal search settles most sentences.)
+    if !text.contains("member") {
+        return;
+    }
     let Some(found) = MEMBER_OF.as_ref().and_then(|r| r.find(text)) else {
         return;
     };
