@@ -582,6 +582,13 @@ impl Extractor {
                     .collect();
             }
         }
+        // "fighting broke out between the Sudanese Armed Forces and the Rapid Support Forces":
+        // fighting between two sides of one state is its own affair.
+        if let Some(state) = internal_fighting(cx, clause, trigger, spans[0]) {
+            let mut event = self.event(cx, clause, trigger, spans[0], vec![state]);
+            self.relabel(&mut event, "context");
+            return vec![event];
+        }
         let actors = self.actors(cx, clause, trigger, spans[0]);
         if actors.is_empty() {
             // No state takes part (or only two others, as background): no event.
@@ -1607,6 +1614,33 @@ fn motive(text: &str, span: Span) -> bool {
         .iter()
         .any(|w| word.starts_with(w));
     motive_noun && text[..span.start].trim_end().ends_with(" in")
+}
+
+/// The one state whose own forces fight each other: a conflict "between" two sides of which
+/// the clause names one state only.
+fn internal_fighting(
+    cx: &SentenceContext,
+    clause: Span,
+    trigger: &Trigger,
+    span: Span,
+) -> Option<String> {
+    if trigger.kind != "conflict" {
+        return None;
+    }
+    let text = cx.doc.text.as_str();
+    let after = &text[span.end.min(clause.end)..clause.end];
+    let between = after.find(" between ").or_else(|| {
+        text[clause.start..span.start]
+            .ends_with("between ")
+            .then_some(0)
+    })?;
+    if after[..between].split_whitespace().count() > 3 {
+        return None;
+    }
+    match states_in(cx.mentions, clause).as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
 }
 
 /// Whether "fought against" sets the pair against each other ("Australian troops fought
