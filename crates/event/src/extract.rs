@@ -2602,14 +2602,22 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
         return true;
     }
     // "by way of China and Korea": a state joined to a bystander by "and" or a comma is one.
-    if before.ends_with(" and") || before.ends_with(',') || before.ends_with(" or") {
-        let joined_at = from + before.trim_end_matches([',']).len();
+    // ("the Indonesia–Malaysia confrontation": a compound of names is one phrase.)
+    if before.ends_with(" and")
+        || before.ends_with(',')
+        || before.ends_with(" or")
+        || before.ends_with('–')
+    {
+        let joined_at = from + before.trim_end_matches([',', '–']).len();
         let previous = mentions
             .iter()
             .rfind(|m| m.kind == EntityKind::State && m.span.end <= joined_at);
         if let Some(previous) = previous {
             let gap = text[previous.span.end..mention.span.start].trim();
-            let only_joiner = matches!(gap, "and" | "," | "or" | ", and" | "and the" | ", and the");
+            let only_joiner = matches!(
+                gap,
+                "and" | "," | "or" | ", and" | "and the" | ", and the" | "–"
+            );
             if only_joiner && is_bystander(text, previous, mentions) {
                 return true;
             }
@@ -2623,7 +2631,11 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
             .rfind(|c: char| c.is_whitespace())
             .map_or(0, |i| i + 1);
         let word = &text[word_start..word_end];
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        // ("al-Shabaab in Somalia": a name may begin with a lower-case particle.)
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            || word
+                .split_once('-')
+                .is_some_and(|(_, rest)| rest.starts_with(char::is_uppercase));
         let covering = mentions
             .iter()
             .find(|m| m.span.start <= word_start && m.span.end >= word_end);
