@@ -864,6 +864,9 @@ impl Extractor {
                     && m.span.start > clause.start
                     // "joined the war as Bolivia's ally": the subject's role, not an object.
                     && !text[..m.span.start].trim_end().ends_with(" as")
+                    // "Sweden, Finland and Turkey signed": the last of a list of subjects.
+                    && !text[..m.span.start].trim_end().ends_with(" and")
+                    && !text[..m.span.start].trim_end().ends_with(',')
         }) {
             let governed = cx
                 .triggers
