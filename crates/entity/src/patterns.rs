@@ -40,7 +40,7 @@ pub static TITLE_WORDS: LazyLock<std::collections::HashSet<String>> = LazyLock::
 });
 
 /// A capitalised name word, a name particle, or a regnal number.
-const NAME_WORD: &str = r"(?:d'[\p{Lu}][\p{L}]+|[\p{Lu}]\.|[\p{Lu}][\p{L}'’\-]*|(?:de|da|di|del|della|dei|von|van|der|bin|ibn|le|la)\b|al-[\p{Lu}][\p{L}]+)";
+const NAME_WORD: &str = r"(?:d'[\p{Lu}][\p{L}]+|[\p{Lu}]\.|[\p{Lu}][\p{L}'’\-]*|(?:de|da|do|dos|das|di|del|della|dei|von|van|der|bin|ibn|le|la)\b|al-[\p{Lu}][\p{L}]+)";
 
 /// Title followed by a name: "Prime Minister Golda Meir", "Pope Pius IX",
 /// "Count Alessandro Fè d'Ostiani". Group 1: title, group 2: name.

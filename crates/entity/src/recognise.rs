@@ -325,6 +325,18 @@ impl Recogniser {
         {
             return false;
         }
+        // "José Eduardo dos Santos", "Luiz Inácio Lula da Silva": a person's surname after a
+        // particle, not the city.
+        if matches!(entry.kind, EntityKind::Place) {
+            let mut before = text[..start].split_whitespace().rev();
+            let particle = before.next().unwrap_or("");
+            let name = before.next().unwrap_or("");
+            if matches!(particle, "de" | "da" | "do" | "dos" | "das" | "del" | "di")
+                && name.starts_with(char::is_uppercase)
+            {
+                return false;
+            }
+        }
         // "San Juan de Ulúa", "Santiago de Compostela": a longer name that begins with a city's.
         if matches!(entry.kind, EntityKind::Place)
             && matches!(
