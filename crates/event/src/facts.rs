@@ -62,9 +62,26 @@ pub fn extract_facts(
             if !may_match(index, sentence.span) {
                 continue;
             }
-            for caps in pattern.regex.captures_iter(text) {
-                let start = caps.get(0).map_or(0, |m| m.start());
-                matches.push((start, index, caps));
+            let mut from = 0;
+            while let Some(caps) = pattern.regex.captures_at(text, from) {
+                let Some(whole) = caps.get(0) else { break };
+                // A city list that ran on into the next holder ("an embassy in Asmara, and
+                // Eritrea has an embassy in Addis Ababa") is searched again from that holder.
+                let next_holder = caps.name("city").and_then(|cities| {
+                    city_list(cities.as_str())
+                        .into_iter()
+                        .skip(1)
+                        .find(|(_, city)| state_code(city).is_some())
+                        .map(|(offset, _)| cities.start() + offset)
+                });
+                from = match next_holder {
+                    Some(at) if at > whole.start() => at,
+                    _ => whole.end().max(whole.start() + 1),
+                };
+                matches.push((whole.start(), index, caps));
+                if from > text.len() {
+                    break;
+                }
             }
         }
         matches.sort_by_key(|(start, index, _)| (*start, *index));

@@ -186,3 +186,33 @@ fn a_non_resident_mission_is_in_the_third_states_capital() {
     );
     assert_eq!(missions.len(), 2, "{missions:?}");
 }
+
+#[test]
+fn a_second_holder_after_a_comma_and_and() {
+    let found = facts(
+        "Eritrea–Ethiopia relations",
+        "Ethiopia has an embassy in Asmara, and Eritrea has an embassy in Addis Ababa. France maintains an embassy in Mexico City, and Mexico has an embassy in Paris.",
+    );
+    let missions: Vec<(String, String)> = found
+        .iter()
+        .filter(|f| f["fact"] == "mission")
+        .map(|f| {
+            (
+                f["holder"].as_str().unwrap_or("").to_string(),
+                f["city"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    for expected in [
+        ("ETH", "Asmara"),
+        ("ERI", "Addis Ababa"),
+        ("FRA", "Mexico City"),
+        ("MEX", "Paris"),
+    ] {
+        assert!(
+            missions.contains(&(expected.0.to_string(), expected.1.to_string())),
+            "{expected:?} in {missions:?}"
+        );
+    }
+    assert_eq!(missions.len(), 4, "{missions:?}");
+}
