@@ -176,24 +176,54 @@ impl Recogniser {
 
     /// Every mention in the document, in text order.
     pub fn recognise(&self, doc: &Document) -> Vec<Mention> {
-        let text = doc.text.as_str();
-        let mut mentions = self.gazetteer_mentions(text);
-        // "the Falkland Islands", "Gibraltar": a territory is a place of its sovereign.
-        for mention in mentions.iter_mut().filter(|m| m.kind == EntityKind::State) {
-            if let Some(sovereign) = mention.code.as_deref().and_then(|c| TERRITORIES.get(c)) {
-                mention.kind = EntityKind::Place;
-                mention.code = sovereign.clone();
-            }
+        self.recognise_many(std::slice::from_ref(doc))
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// [`Recogniser::recognise`] for several documents, step by step over all of them: each
+    /// step's automata (the gazetteer, the name patterns, the treaty and war patterns) then
+    /// stay in the processor's cache over the batch. The same mentions as one by one.
+    pub fn recognise_many(&self, docs: &[Document]) -> Vec<Vec<Mention>> {
+        let mut all: Vec<Vec<Mention>> = docs
+            .iter()
+            .map(|doc| {
+                let mut mentions = self.gazetteer_mentions(&doc.text);
+                // "the Falkland Islands", "Gibraltar": a territory is a place of its sovereign.
+                for mention in mentions.iter_mut().filter(|m| m.kind == EntityKind::State) {
+                    if let Some(sovereign) =
+                        mention.code.as_deref().and_then(|c| TERRITORIES.get(c))
+                    {
+                        mention.kind = EntityKind::Place;
+                        mention.code = sovereign.clone();
+                    }
+                }
+                self.apply_links(doc, &mut mentions);
+                mentions.sort_by_key(|m| (m.span.start, m.span.end));
+                mentions
+            })
+            .collect();
+        let scans: Vec<dyad_prefilter::Scan> =
+            docs.iter().map(|doc| NAME_GATES.scan(&doc.text)).collect();
+        for ((doc, mentions), scan) in docs.iter().zip(&mut all).zip(&scans) {
+            let people = self.people(&doc.text, mentions, scan);
+            let person_spans = SpanIndex::new(people.iter().map(|p| p.span).collect());
+            mentions.retain(|m| m.kind == EntityKind::State || !person_spans.overlaps(m.span));
+            mentions.extend(people);
         }
-        self.apply_links(doc, &mut mentions);
-        mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        let scan = NAME_GATES.scan(text);
-        let people = self.people(text, &mentions, &scan);
-        let person_spans = SpanIndex::new(people.iter().map(|p| p.span).collect());
-        mentions.retain(|m| m.kind == EntityKind::State || !person_spans.overlaps(m.span));
-        mentions.extend(people);
-        let named = self.named_treaties_and_wars(text, &mentions, &scan);
-        mentions.extend(named);
+        for ((doc, mentions), scan) in docs.iter().zip(&mut all).zip(&scans) {
+            let named = self.named_treaties_and_wars(&doc.text, mentions, scan);
+            mentions.extend(named);
+        }
+        for (doc, mentions) in docs.iter().zip(&mut all) {
+            self.finish(doc, mentions);
+        }
+        all
+    }
+
+    /// Names' nested mentions, wars' states, coreference and parentheses.
+    fn finish(&self, doc: &Document, mentions: &mut Vec<Mention>) {
+        let text = doc.text.as_str();
         // A state or place inside a name ("North American Free Trade Agreement", "Treaty of
         // Warsaw", "Russo-Japanese War") is part of that name, not a mention of its own.
         let names: Vec<Span> = mentions
@@ -235,16 +265,15 @@ impl Recogniser {
                 || !names.contains_strictly(m.span)
         });
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        let dyad = document_dyad(doc, &self.gazetteer, &mentions);
-        let coreferent = self.coreference(text, &mentions, &dyad);
+        let dyad = document_dyad(doc, &self.gazetteer, mentions);
+        let coreferent = self.coreference(text, mentions, &dyad);
         mentions.extend(coreferent);
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        for mention in &mut mentions {
+        for mention in mentions.iter_mut() {
             let line_start = text[..mention.span.start].rfind('\n').map_or(0, |i| i + 1);
             let before = &text[line_start..mention.span.start];
             mention.in_parentheses = before.matches('(').count() > before.matches(')').count();
         }
-        mentions
     }
 
     fn gazetteer_mentions(&self, text: &str) -> Vec<Mention> {

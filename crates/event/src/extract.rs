@@ -9,9 +9,10 @@ use dyad_time::{Mode, TagOptions, Tagger, Tagging, TimexType};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Where a clause ends inside a sentence.
+/// Where a clause ends inside a sentence. (Plain spaces around "but", "while" and dashes, so
+/// that the search can skip to its literals.)
 static CLAUSE_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|as\s+well\s+as|(?:during|at|in|after)\s+which)\b|\s+but\s+|\s+while\s+|\s[–—]\s").ok()
+    Regex::new(r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|as\s+well\s+as|(?:during|at|in|after)\s+which)\b|[ \t\n](?:but|while)[ \t\n]|[ \t\n][–—][ \t\n]").ok()
 });
 
 /// A sentence-opening subordinate clause with a verb of its own, or an "After a coup in
@@ -152,8 +153,13 @@ impl Extractor {
                 triggers: Vec::new(),
             })
             .collect();
-        for (doc, found) in docs.iter().zip(&mut found) {
-            found.mentions = self.recogniser.recognise(doc);
+        for (mentions, found) in self
+            .recogniser
+            .recognise_many(docs)
+            .into_iter()
+            .zip(&mut found)
+        {
+            found.mentions = mentions;
         }
         for (triggers, found) in self.triggers_many(docs).into_iter().zip(&mut found) {
             found.triggers = triggers;
