@@ -13,22 +13,25 @@ fn facts(title: &str, text: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// Two fields of each fact of one kind: (member, organisation), (holder, city)…
+fn pairs_of(found: &[serde_json::Value], fact: &str, a: &str, b: &str) -> Vec<(String, String)> {
+    found
+        .iter()
+        .filter(|f| f["fact"] == fact)
+        .map(|f| {
+            let field = |k: &str| f[k].as_str().unwrap_or("").to_string();
+            (field(a), field(b))
+        })
+        .collect()
+}
+
 #[test]
 fn memberships_of_both_states() {
     let found = facts(
         "Ecuador–Peru relations",
         "Both countries are members of the Andean Community and the Organization of American States.",
     );
-    let pairs: Vec<(String, String)> = found
-        .iter()
-        .filter(|f| f["fact"] == "membership")
-        .map(|f| {
-            (
-                f["member"].as_str().unwrap_or("").to_string(),
-                f["organisation"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect();
+    let pairs = pairs_of(&found, "membership", "member", "organisation");
     assert_eq!(pairs.len(), 4, "{found:?}");
     assert!(pairs.contains(&("PER".into(), "Andean Community".into())));
     assert!(pairs.contains(&("ECU".into(), "Organization of American States".into())));
@@ -145,16 +148,7 @@ fn embassies_in_each_others_capitals() {
         "Chile–Peru relations",
         "Both countries have embassies in each other's capitals.",
     );
-    let cities: Vec<(String, String)> = found
-        .iter()
-        .filter(|f| f["fact"] == "mission")
-        .map(|f| {
-            (
-                f["holder"].as_str().unwrap_or("").to_string(),
-                f["city"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect();
+    let cities = pairs_of(&found, "mission", "holder", "city");
     assert!(cities.contains(&("CHL".into(), "Lima".into())), "{found:?}");
     assert!(
         cities.contains(&("PER".into(), "Santiago".into())),
@@ -193,16 +187,7 @@ fn a_second_holder_after_a_comma_and_and() {
         "Eritrea–Ethiopia relations",
         "Ethiopia has an embassy in Asmara, and Eritrea has an embassy in Addis Ababa. France maintains an embassy in Mexico City, and Mexico has an embassy in Paris.",
     );
-    let missions: Vec<(String, String)> = found
-        .iter()
-        .filter(|f| f["fact"] == "mission")
-        .map(|f| {
-            (
-                f["holder"].as_str().unwrap_or("").to_string(),
-                f["city"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect();
+    let missions = pairs_of(&found, "mission", "holder", "city");
     for expected in [
         ("ETH", "Asmara"),
         ("ERI", "Addis Ababa"),
