@@ -786,14 +786,14 @@ impl Extractor {
                 let at = span.end + k + w.len();
                 cx.units.iter().find(|d| d.span.start == at)
             });
-        let until_date =
-            until_unit.is_some() && NEGATION.as_ref().is_some_and(|r| r.is_match(before));
+        let denied = NEGATION.as_ref().is_some_and(|r| r.is_match(before));
+        let until_date = until_unit.is_some() && denied;
         let (when, when_source) = match until_unit {
             Some(unit) if until_date => (Some(unit.value.clone()), WhenSource::Sentence),
             _ => (when, when_source),
         };
         let frame = if until_date { None } else { frame };
-        let negated = !until_date && NEGATION.as_ref().is_some_and(|r| r.is_match(before));
+        let negated = denied && !until_date;
         let modal = MODALITY
             .as_ref()
             .and_then(|r| r.find(before))
