@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 /// Where a clause ends inside a sentence. (Plain spaces around "but", "while" and dashes, so
 /// that the search can skip to its literals.)
 static CLAUSE_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|as\s+well\s+as|(?:during|at|in|after)\s+which)\b|[ \t\n](?:but|while)[ \t\n]|[ \t\n][–—][ \t\n]").ok()
+    Regex::new(r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|whom|whose|as\s+well\s+as|(?:during|at|in|after)\s+which)\b|[ \t\n](?:but|while)[ \t\n]|[ \t\n][–—][ \t\n]").ok()
 });
 
 /// A sentence-opening subordinate clause with a verb of its own, or an "After a coup in
