@@ -975,6 +975,21 @@ impl Extractor {
                 }
             }
         }
+        // A treaty named after its parties ("the United States–Mexico–Canada Agreement", "the
+        // German–Polish Border Treaty") has them all as parties.
+        if matches!(trigger.kind.as_str(), "treaty" | "alliance") {
+            for m in cx
+                .mentions
+                .iter()
+                .filter(|m| m.kind == EntityKind::Treaty && clause.contains(&m.span))
+            {
+                for code in states_in_name(&m.text, self.recogniser.gazetteer()) {
+                    if !codes.contains(&code) {
+                        codes.push(code);
+                    }
+                }
+            }
+        }
         // A capital after "with" is its government, a partner: "ended its relations with
         // Taipei", "a treaty with Tokyo".
         if venue_only && !codes.is_empty() {
@@ -2527,6 +2542,29 @@ fn merge_within_sentence(events: Vec<(usize, Option<String>, bool, Event)>) -> V
         }
     }
     out.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// The states a compound name is made of: "United States–Mexico–Canada Agreement" → USA, MEX,
+/// CAN; "Soviet–Japanese Joint Declaration" → RUS, JPN. Each dash-separated piece gives the state
+/// its longest leading run of words names; a name without a dash gives none ("Treaty of Kars").
+fn states_in_name(name: &str, gazetteer: &dyad_entity::Gazetteer) -> Vec<String> {
+    let pieces: Vec<&str> = name.split(['–', '-']).collect();
+    if pieces.len() < 2 {
+        return Vec::new();
+    }
+    let mut codes = Vec::new();
+    for piece in pieces {
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        let code = (1..=words.len().min(4))
+            .rev()
+            .find_map(|n| gazetteer.resolve_state(&words[..n].join(" ")));
+        if let Some(code) = code {
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
+    }
+    codes
 }
 
 /// Whether `before` ends with "during" or "at" and an article: what follows is a time frame
