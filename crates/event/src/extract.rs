@@ -1055,6 +1055,20 @@ impl Extractor {
                 }
             }
         }
+        // "…troops occupied the Ruhr; they withdrew in 1925": a pronoun subject is the
+        // states of the clause before.
+        if codes.is_empty() {
+            let opening = text[clause.start..clause.end]
+                .trim_start_matches([',', ';', ' '])
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            if matches!(opening, "they" | "it" | "They" | "It") {
+                if let Some(previous) = cx.clauses.iter().rfind(|c| c.end <= clause.start) {
+                    codes = states_in(parties.iter().copied(), *previous);
+                }
+            }
+        }
         // Still none: the sentence's, unless the article's pair is the default cast (the
         // states of the sentence's other clauses belong to their own events there).
         if codes.is_empty() && cx.dyad.len() != 2 {
