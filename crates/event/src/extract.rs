@@ -380,10 +380,13 @@ impl Extractor {
             let at = span.start - cx.span.start;
             // "during a meeting of foreign ministers", "during the standoff": the frame of
             // what the clause tells, told as such, not an event of its own.
+            // (A trigger may open with the article itself: "a meeting of foreign ministers".)
             let lead_word = cx.doc.slice(*span).split_whitespace().next().unwrap_or("");
-            let determiner_led = matches!(lead_word, "a" | "an" | "the");
-            let framed = ends_with_word(&text[..at], "during") || ends_with_word(&text[..at], "at");
-            if frame_phrase(&text[..at]) || (determiner_led && framed) {
+            let lead_end = match lead_word {
+                "a" | "an" | "the" => at + lead_word.len(),
+                _ => at,
+            };
+            if frame_phrase(&text[..lead_end]) {
                 continue;
             }
             // A capitalised trigger inside a sentence is part of a name ("Minister of
@@ -777,17 +780,17 @@ impl Extractor {
         };
         let before = &cx.doc.text[clause.start..span.start];
         // ("did not ratify it until 1989": it was ratified, in 1989.)
+        let denied = NEGATION.as_ref().is_some_and(|r| r.is_match(before));
         let after = &cx.doc.text[span.end..clause.end.max(span.end)];
         let until_unit = after
             .match_indices(" until ")
             .next()
-            .filter(|(k, _)| after[..*k].split_whitespace().count() <= 3)
+            .filter(|(k, _)| denied && after[..*k].split_whitespace().count() <= 3)
             .and_then(|(k, w)| {
                 let at = span.end + k + w.len();
                 cx.units.iter().find(|d| d.span.start == at)
             });
-        let denied = NEGATION.as_ref().is_some_and(|r| r.is_match(before));
-        let until_date = until_unit.is_some() && denied;
+        let until_date = until_unit.is_some();
         let (when, when_source) = match until_unit {
             Some(unit) if until_date => (Some(unit.value.clone()), WhenSource::Sentence),
             _ => (when, when_source),
@@ -1034,12 +1037,12 @@ impl Extractor {
             // where "the two" meet, a city is only the venue ("a meeting of the two heads of
             // state in Bamako").
             // (Or the sentence: "the two countries appointed envoys, who met in Moscow".)
-            let clause_text = text[clause.start..clause.end].to_ascii_lowercase();
-            let sentence_text = text[cx.span.start..cx.span.end].to_ascii_lowercase();
+            let lower = |s: Span| text[s.start..s.end].to_ascii_lowercase();
+            let clause_text = lower(clause);
             let pair_named = cx.dyad.len() == 2
                 && (clause_text.contains("the two ")
                     || clause_text.starts_with("both ")
-                    || (trigger.kind == "visit" && sentence_text.contains("the two ")));
+                    || (trigger.kind == "visit" && lower(cx.span).contains("the two ")));
             let cast: &[EntityKind] = if pair_named {
                 &[EntityKind::Person]
             } else {

@@ -293,8 +293,9 @@ impl Tagger {
 
     /// Tag a whole document. Headings are tagged in place but do not move the reference time.
     pub fn tag_document(&self, doc: &Document, options: &TagOptions) -> Tagging {
-        let headings: Vec<Span> = doc.sections.iter().filter_map(|s| s.heading).collect();
-        self.tag_with_frozen(&doc.text, options, &headings)
+        self.tag_documents(std::slice::from_ref(doc), options)
+            .pop()
+            .unwrap_or_default()
     }
 
     /// The span of years each section's heading (or an enclosing heading) gives it, from the
