@@ -63,6 +63,10 @@ pub struct Extractor {
 struct DateUnit {
     span: Span,
     value: String,
+    /// A bare year before a noun ("suspended the 1965 border agreement", "declared the 1899
+    /// award void"): it names what the noun refers to, mostly an earlier event, so it dates
+    /// the clause only when nothing else in the sentence does, and never moves the narrative.
+    attributive: bool,
 }
 
 struct Found<'t> {
@@ -246,11 +250,28 @@ impl Extractor {
                     .map(|c| Span::new(sentence.span.start + c.start, sentence.span.start + c.end))
                     .collect(),
             };
-            events.extend(
-                self.sentence_events(&context)
-                    .into_iter()
-                    .map(|event| (scope, event)),
-            );
+            for mut event in self.sentence_events(&context) {
+                let trigger_at = event.evidence[0].trigger_span.start;
+                let stateless = !sentence_mentions.iter().any(|m| {
+                    m.kind == EntityKind::State && m.code.is_some() && m.span.start < trigger_at
+                });
+                // "…recalled their ambassadors from Qatar. The ambassadors returned in
+                // November 2014": relations restored with no state named are restored
+                // between those who broke them, told just before.
+                if stateless && event.kind == "relations.established" {
+                    if let Some((_, broken)) = events
+                        .iter()
+                        .rev()
+                        .take(6)
+                        .take_while(|(s, _)| *s == scope)
+                        .find(|(_, e)| e.kind == "relations.broken")
+                        .filter(|(_, e)| event.actors.iter().all(|a| e.actors.contains(a)))
+                    {
+                        event.actors = broken.actors.clone();
+                    }
+                }
+                events.push((scope, event));
+            }
         }
         self.list_events(
             doc,
@@ -407,6 +428,9 @@ impl Extractor {
                 continue;
             }
             let trigger = &self.resources.triggers[*index];
+            if described_as(&text[..lead_end], &trigger.kind) {
+                continue;
+            }
             if !by_a_state(cx, own, trigger, *span) {
                 continue;
             }
@@ -454,6 +478,16 @@ impl Extractor {
         if found.iter().any(|f| !f.trigger.weak) {
             found.retain(|f| !f.trigger.weak);
         }
+        let overriding: Vec<(Span, String)> = found
+            .iter()
+            .filter(|f| f.trigger.overrides)
+            .map(|f| (f.span, f.trigger.kind.clone()))
+            .collect();
+        found.retain(|f| {
+            !overriding
+                .iter()
+                .any(|(span, kind)| *kind != f.trigger.kind && span.overlaps(&f.span))
+        });
         let kinds: Vec<&str> = found.iter().map(|f| f.trigger.kind.as_str()).collect();
         found.retain(|f| {
             !self.resources.suppress.iter().any(|(stronger, weaker)| {
@@ -870,6 +904,7 @@ impl Extractor {
                     && m.kind == EntityKind::State
                     && m.span.end <= span.start
                     && span.start - m.span.end <= 4
+                    && !text[m.span.end..span.start].contains(',')
                     && m.span.start > clause.start
                     // "joined the war as Bolivia's ally": the subject's role, not an object.
                     && !text[..m.span.start].trim_end().ends_with(" as")
@@ -1058,6 +1093,42 @@ impl Extractor {
                 }
             }
         }
+        // "Presidents Ali and Maduro met in Argyle, Saint Vincent and the Grenadines": where
+        // two sides named before the verb meet is a venue, not a third party.
+        if trigger.kind == "visit" {
+            let lead = Span::new(clause.start, span.start);
+            let mut sides = states_in(parties.iter().copied(), lead);
+            for code in codes_of(parties.iter().copied(), lead, &[EntityKind::Person]) {
+                if !sides.contains(&code) {
+                    sides.push(code);
+                }
+            }
+            // (Or two people named: "Presidents Ali and Maduro".)
+            let people = parties
+                .iter()
+                .filter(|m| m.kind == EntityKind::Person && lead.contains(&m.span))
+                .count();
+            if sides.len() >= 2 || people >= 2 {
+                let venues: Vec<&String> = cx
+                    .mentions
+                    .iter()
+                    .filter(|m| {
+                        matches!(m.kind, EntityKind::State | EntityKind::Place)
+                            && clause.contains(&m.span)
+                            && m.span.start >= span.end
+                    })
+                    .filter(|m| {
+                        let between = &text[span.start..m.span.start];
+                        (between.contains(" in ") || between.contains(" at "))
+                            && !between.contains(" with ")
+                            && !between.contains(" to ")
+                    })
+                    .filter_map(|m| m.code.as_ref())
+                    .filter(|code| !sides.contains(code))
+                    .collect();
+                codes.retain(|c| !venues.contains(&c));
+            }
+        }
         // "…troops occupied the Ruhr; they withdrew in 1925": a pronoun subject is the
         // states of the clause before.
         if codes.is_empty() {
@@ -1066,9 +1137,24 @@ impl Extractor {
                 .split_whitespace()
                 .next()
                 .unwrap_or("");
-            if matches!(opening, "they" | "it" | "They" | "It") {
-                if let Some(previous) = cx.clauses.iter().rfind(|c| c.end <= clause.start) {
-                    codes = states_in(parties.iter().copied(), *previous);
+            // (So is a participle's: "…recalled their ambassadors from Qatar, accusing it of
+            // interference".)
+            let participle = opening.len() > 5
+                && opening.ends_with("ing")
+                && opening.starts_with(|c: char| c.is_ascii_lowercase())
+                && text[..clause.start + text[clause.start..].find(opening).unwrap_or(0)]
+                    .trim_end()
+                    .ends_with(',');
+            if matches!(opening, "they" | "it" | "They" | "It") || participle {
+                // (Within a clause, a verb phrase's is the words of its clause before it.)
+                let previous = match cx.clauses.iter().find(|c| c.contains(&clause)) {
+                    Some(whole) if whole.start < clause.start => {
+                        Some(Span::new(whole.start, clause.start))
+                    }
+                    _ => cx.clauses.iter().rfind(|c| c.end <= clause.start).copied(),
+                };
+                if let Some(previous) = previous {
+                    codes = states_in(parties.iter().copied(), previous);
                 }
             }
         }
@@ -1228,7 +1314,7 @@ impl Extractor {
         let nearest = |scope: Span| {
             cx.units
                 .iter()
-                .filter(|u| scope.contains(&u.span))
+                .filter(|u| scope.contains(&u.span) && !u.attributive)
                 .min_by_key(cost)
         };
         let until = |u: &DateUnit| -> String {
@@ -1254,6 +1340,18 @@ impl Extractor {
         // on 7 December 1941"), then the clause's.
         if let Some(unit) = cx.segment.and_then(&nearest).or_else(|| nearest(clause)) {
             return (Some(until(unit)), WhenSource::Sentence);
+        }
+        // "won the 2012 election": a year before a noun dates its clause when the sentence
+        // has no other date.
+        if cx.units.iter().all(|u| u.attributive) {
+            if let Some(unit) = cx
+                .units
+                .iter()
+                .filter(|u| clause.contains(&u.span))
+                .min_by_key(cost)
+            {
+                return (Some(until(unit)), WhenSource::Sentence);
+            }
         }
         // "After the United Kingdom left the European Union, …": the main clause's date is
         // later than what the opening clause tells, which the text leaves undated.
@@ -1310,7 +1408,7 @@ impl Extractor {
             .iter()
             .filter(|u| free.contains(&u.span))
             .filter(|u| !other_events.iter().any(|c| c.contains(&u.span)))
-            .min_by_key(cost)
+            .min_by_key(|u| cost(u) + if u.attributive { 300 } else { 0 })
         {
             return (Some(until(unit)), WhenSource::Sentence);
         }
@@ -2252,9 +2350,35 @@ fn date_units(
                 continue;
             }
         }
-        units.push(DateUnit { span, value });
+        let attributive = attributive_year(text, span);
+        units.push(DateUnit {
+            span,
+            value,
+            attributive,
+        });
     }
     units
+}
+
+/// Whether the date at `span` is a bare year between a determiner and a noun ("the 1965
+/// border agreement", "its 2004 ruling").
+fn attributive_year(text: &str, span: Span) -> bool {
+    let year = &text[span.range()];
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let before = text[..span.start].trim_end_matches(' ');
+    let determiner = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .next()
+        .unwrap_or("");
+    let determined = matches!(
+        determiner.to_ascii_lowercase().as_str(),
+        "the" | "its" | "their" | "his" | "her" | "this" | "that"
+    ) || determiner.ends_with("'s")
+        || determiner.ends_with("’s");
+    let after = &text[span.end..];
+    determined && after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_alphabetic())
 }
 
 /// Where the narrative a sentence continues begins: its paragraph, or also the paragraph
@@ -2338,7 +2462,7 @@ fn narrative_year(text: &str, units: &[DateUnit], offset: usize) -> Option<Strin
     units
         .iter()
         .rev()
-        .filter(|u| u.span.end <= offset)
+        .filter(|u| u.span.end <= offset && !u.attributive)
         .filter(|u| main_clause_date(text, u.span))
         .find_map(|u| {
             let first = u.value.split('/').next_back()?;
@@ -2398,9 +2522,11 @@ fn merge(events: Vec<(usize, Event)>) -> Vec<Event> {
         // An undated sentence that goes on about the event just told ("The mission visited
         // Florence, Naples and Rome") is more evidence for it, not a new event; only inside
         // the narrative it continues (a fresh paragraph tells of something else).
+        // ("Saudi Arabia also banned Qatari aircraft": "also" adds an event.)
         let opens_new = NEW_EVENT_OPENINGS
             .iter()
-            .any(|o| event.evidence[0].sentence.starts_with(o));
+            .any(|o| event.evidence[0].sentence.starts_with(o))
+            || event.evidence[0].sentence.contains(" also ");
         // "…who accompanied the members of the mission during their visit": a possessive
         // before the trigger points back to the event just told, whatever date the sentence
         // carries for its other words.
@@ -2596,11 +2722,36 @@ fn frame_phrase(before: &str) -> bool {
             w.starts_with(char::is_uppercase) && w.len() > 1 && w.chars().all(char::is_alphanumeric)
         })
         .count();
-    let mut words = words.into_iter().skip(name);
+    let mut words = words.into_iter().skip(name).peekable();
+    let is_determiner =
+        |w: &str| matches!(w, "a" | "an" | "the" | "this" | "that" | "its" | "their");
+    // (Past one adjective too: "at its founding summit".)
+    if name == 0
+        && words.peek().is_some_and(|w| {
+            w.len() > 2 && w.chars().all(|c| c.is_ascii_lowercase()) && !is_determiner(w)
+        })
+    {
+        words.next();
+    }
     let determiner = words.next().unwrap_or("");
     let preposition = words.next().unwrap_or("");
     (preposition.eq_ignore_ascii_case("during") || preposition.eq_ignore_ascii_case("at"))
-        && matches!(determiner, "a" | "an" | "the" | "this" | "that")
+        && is_determiner(determiner)
+}
+
+/// Whether the words before a trigger describe an act as something ("rejected the demands as
+/// an attack on its sovereignty"): how it is seen, not another act. (A role is different:
+/// "appointed him as an adviser".)
+fn described_as(before: &str, kind: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let determiner = words.next().unwrap_or("");
+    let preposition = words.next().unwrap_or("");
+    preposition == "as"
+        && matches!(determiner, "a" | "an")
+        && matches!(
+            kind,
+            "conflict" | "threat" | "dispute" | "sanction" | "mobilization"
+        )
 }
 
 /// Whether the last word of `before` is `word` (ignoring ASCII case).

@@ -36,6 +36,9 @@ pub struct Trigger {
     pub weak: bool,
     pub unilateral: bool,
     pub respectively: bool,
+    /// Where its match overlaps another kind's, only this one counts ("ethnic clashes broke
+    /// out" is unrest, not a war).
+    pub overrides: bool,
 }
 
 #[derive(Debug)]
@@ -198,6 +201,7 @@ impl Resources {
                 regex,
                 weak: options.contains("weak"),
                 unilateral: options.contains("unilateral"),
+                overrides: options.contains("overrides"),
                 respectively: options.contains("respectively"),
             });
         }
