@@ -28,7 +28,7 @@ static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Words before a trigger that make it intended or possible rather than done.
 static MODALITY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:plan(?:s|ned)?\s+to|will|would|shall|intend(?:s|ed)?\s+to|expected\s+to|aim(?:s|ed)?\s+to|hope(?:s|d)?\s+to|could|(?-i:may)|might|propos(?:ed|es)\s+to|scheduled\s+to|is\s+to|are\s+to)\s+(?:\w+\s+){0,3}$").ok()
+    Regex::new(r"(?i)\b(?:plan(?:s|ned)?\s+to|will|would|shall|intend(?:s|ed)?\s+to|expected\s+to|aim(?:s|ed)?\s+to|hope(?:s|d)?\s+to|could|(?-i:may)|might|propos(?:ed|es)\s+to|scheduled\s+to|is\s+to|are\s+to|wanted\s+to|wished\s+to)\s+(?:\w+\s+){0,3}$").ok()
 });
 
 /// Words before a trigger that make it what one side says the other did ("accused Iran of
@@ -836,8 +836,14 @@ impl Extractor {
             .and_then(|r| r.find(before))
             .map(|m| m.as_str().to_lowercase());
         let alleged = ALLEGATION.as_ref().is_some_and(|r| r.is_match(before));
+        // A named event as the subject of a modal ("The García–Herrera Treaty of 1890 would
+        // have divided the lands"): it did not take effect.
+        let modal_after = ["would ", "could ", "might "]
+            .iter()
+            .any(|w| after.trim_start().starts_with(w));
         let modality = match modal {
             _ if alleged => "alleged",
+            _ if modal_after => "possible",
             Some(m) if m.starts_with("could") || m.starts_with("may") || m.starts_with("might") => {
                 "possible"
             }
@@ -1221,11 +1227,18 @@ impl Extractor {
         }
         // In a relations article the dyad is the default cast of a bilateral event, unless an
         // organisation acts ("The League of Nations imposed sanctions on Italy").
+        // (Not one named before a state that acts: "Croatia sued Serbia at the International
+        // Court of Justice, and Serbia filed a counter-suit".)
         let organisation_acts = cx.mentions.iter().any(|m| {
             clause.contains(&m.span)
                 && m.span.end <= span.start
                 && m.kind == EntityKind::Organisation
                 && m.code.is_none()
+                && !cx.mentions.iter().any(|s| {
+                    s.kind == EntityKind::State
+                        && s.span.start >= m.span.end
+                        && s.span.end <= span.start
+                })
         }) || {
             // "…took the case to the International Court of Justice, which ruled in favour of
             // Britain": a relative clause's subject is what it follows.
@@ -1642,7 +1655,13 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
                 || (after.len() > 1
                     && after[0].ends_with('s')
                     && !finite_verb(after[0])
-                    && finite_verb(after[1]));
+                    && finite_verb(after[1]))
+                // (Or with an adjective: "diplomatic relations were restored".)
+                || (after.len() > 2
+                    && after[1].ends_with('s')
+                    && !finite_verb(after[0])
+                    && !finite_verb(after[1])
+                    && finite_verb(after[2]));
             if before_has_verb && after_has_verb && subject_first {
                 out.push(Span::new(start, cut));
                 start = cut;
@@ -1688,12 +1707,29 @@ const FORCE_KINDS: &[&str] = &["conflict", "sanction", "expulsion", "mobilizatio
 /// force"), or it is a passive with no agent and no state in sight ("after the pipeline was
 /// attacked").
 fn by_a_state(cx: &SentenceContext, segment: Span, trigger: &Trigger, span: Span) -> bool {
-    if !FORCE_KINDS.contains(&trigger.kind.as_str()) {
-        return true;
-    }
     let text = cx.doc.text.as_str();
     let start = segment.start.max(cx.span.start).min(span.start);
     let before: Vec<&str> = text[start..span.start].split_whitespace().collect();
+    // "The court rejected both claims", "the tribunal awarded": a court's ruling is not an
+    // act of either state.
+    let court_subject = before.iter().rev().take(3).any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "court" | "Court" | "tribunal" | "Tribunal" | "judges" | "arbitrators"
+        )
+    });
+    // (A state's own court acts for it: "the Supreme Court of Mexico ordered her release".)
+    let lead = Span::new(start, span.start);
+    let state_named = cx
+        .sentence_mentions
+        .iter()
+        .any(|m| m.kind == EntityKind::State && lead.contains(&m.span));
+    if court_subject && !state_named {
+        return false;
+    }
+    if !FORCE_KINDS.contains(&trigger.kind.as_str()) {
+        return true;
+    }
     let subject_words = before.iter().rev().take(3);
     let non_state_subject = subject_words
         .map(|w| {
