@@ -12,6 +12,7 @@ use serde::Serialize;
 
 const NOT_STATES: &str = include_str!("../resources/not-states.tsv");
 const AMBIGUOUS: &str = include_str!("../resources/ambiguous-names.txt");
+const SHARED_NAMES: &str = include_str!("../resources/shared-names.tsv");
 
 /// One mention of an entity in a document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -939,6 +940,55 @@ fn person(
         years: None,
         via,
         in_parentheses: false,
+    }
+}
+
+/// Reads names two states share ("Congo", "Congolese") as the state the document is about:
+/// in an article on the Democratic Republic of the Congo, "the Congo" is that state, not its
+/// neighbour. `dyad` is the document's (see [`document_dyad`]).
+///
+/// ```
+/// use dyad_entity::{resolve_shared_names, EntityKind, Mention};
+/// # let mention = |text: &str, code: &str| Mention {
+/// #     span: dyad_read::Span::new(0, text.len()), kind: EntityKind::State,
+/// #     text: text.into(), name: text.into(), code: Some(code.into()), historical: None,
+/// #     role: None, wikidata: None, geonames: None, years: None, via: "name",
+/// #     in_parentheses: false };
+/// let mut mentions = vec![mention("the Congo", "COG")];
+/// resolve_shared_names(&mut mentions, &["COD".to_string(), "RWA".to_string()]);
+/// assert_eq!(mentions[0].code.as_deref(), Some("COD"));
+/// ```
+pub fn resolve_shared_names(mentions: &mut [Mention], dyad: &[String]) {
+    static SHARED: std::sync::LazyLock<Vec<(String, String, Vec<String>)>> =
+        std::sync::LazyLock::new(|| {
+            SHARED_NAMES
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .filter_map(|l| {
+                    let mut fields = l.split('\t');
+                    let default = fields.next()?.trim().to_string();
+                    let alternative = fields.next()?.trim().to_string();
+                    let names = fields.next()?.split('|').map(|n| n.trim().to_string());
+                    Some((default, alternative, names.collect()))
+                })
+                .collect()
+        });
+    for (default, alternative, names) in SHARED.iter() {
+        if !dyad.contains(alternative) || dyad.contains(default) {
+            continue;
+        }
+        for mention in mentions.iter_mut() {
+            // (Inside another entity's name too: "the Second Congo War".)
+            let named = names.iter().any(|n| {
+                mention.text == *n
+                    || mention.text.strip_prefix("the ") == Some(n)
+                    || (mention.kind != EntityKind::State
+                        && mention.text.split_whitespace().any(|w| w == n))
+            });
+            if named && mention.code.as_deref() == Some(default.as_str()) {
+                mention.code = Some(alternative.clone());
+            }
+        }
     }
 }
 

@@ -203,11 +203,12 @@ impl Extractor {
         let Earlier {
             sentences,
             tagging,
-            mentions,
+            mut mentions,
             triggers,
         } = found;
         let section_times = self.tagger.section_times(doc, &tagging);
         let dyad = dyad_entity::document_dyad(doc, self.recogniser.gazetteer(), &mentions);
+        dyad_entity::resolve_shared_names(&mut mentions, &dyad);
         let section_dyads = section_dyads(doc, &mentions, &dyad);
         let units = date_units(doc, &tagging, &mentions, &self.resources);
         let mut events: Vec<(usize, Event)> = Vec::new();
@@ -380,6 +381,7 @@ impl Extractor {
         let text = cx.doc.slice(cx.span);
         let own = cx.segment.unwrap_or(clause_span);
         let mut found: Vec<Found> = Vec::new();
+        let mut frames: Vec<Found> = Vec::new();
         let first = cx
             .triggers
             .partition_point(|(_, span)| span.start < clause_span.start);
@@ -407,9 +409,7 @@ impl Extractor {
                 "a" | "an" | "the" => at + lead_word.len(),
                 _ => at,
             };
-            if frame_phrase(&text[..lead_end]) {
-                continue;
-            }
+            let framed = frame_phrase(&text[..lead_end]);
             // A capitalised trigger inside a sentence is part of a name ("Minister of
             // Foreign Affairs and International Cooperation"); words in quotation marks
             // are what someone said, not what happened.
@@ -466,10 +466,16 @@ impl Extractor {
             if after_treaty {
                 continue;
             }
-            found.push(Found {
+            let into = if framed { &mut frames } else { &mut found };
+            into.push(Found {
                 trigger,
                 span: *span,
             });
+        }
+        // "About 100,000 civilians died during the Battle of Manila": a frame with nothing
+        // else told in its clause is what the clause tells.
+        if found.is_empty() {
+            found = frames;
         }
         // "…withdrew its ambassador in protest at …": the protest is why, not an event.
         if found.len() > 1 {
@@ -1180,6 +1186,19 @@ impl Extractor {
             if let Some(position) = codes.iter().position(|c| *c == subject) {
                 let code = codes.remove(position);
                 codes.insert(0, code);
+            }
+        }
+        // "Both states regained independence": one act each, told of the pair (the recogniser
+        // reads "both states" as a mention of each).
+        if trigger.unilateral {
+            if let Some(last) = states_before(cx.mentions, clause, span).next_back() {
+                let pair: Vec<String> = states_before(cx.mentions, clause, span)
+                    .filter(|m| m.span == last.span)
+                    .filter_map(|m| m.code.clone())
+                    .collect();
+                if pair.len() > 1 {
+                    return pair;
+                }
             }
         }
         if trigger.unilateral {
@@ -2771,7 +2790,16 @@ fn frame_phrase(before: &str) -> bool {
     }
     let determiner = words.next().unwrap_or("");
     let preposition = words.next().unwrap_or("");
-    (preposition.eq_ignore_ascii_case("during") || preposition.eq_ignore_ascii_case("at"))
+    // ("hours after the attack on Pearl Harbor": a time told by another event.)
+    let measure = words.next().unwrap_or("");
+    let timed_by = matches!(preposition, "after" | "before")
+        && matches!(
+            measure,
+            "hours" | "days" | "weeks" | "months" | "shortly" | "soon" | "just" | "immediately"
+        );
+    (preposition.eq_ignore_ascii_case("during")
+        || preposition.eq_ignore_ascii_case("at")
+        || timed_by)
         && is_determiner(determiner)
 }
 
@@ -2846,10 +2874,16 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
     // ASCII lower-casing keeps byte offsets, which the place check below relies on.
     let before = text[from..mention.span.start].to_ascii_lowercase();
     let before = before.trim_end().trim_end_matches("the").trim_end();
-    if BYSTANDER_PHRASES
-        .iter()
-        .any(|p| before.ends_with(p.as_str()))
-    {
+    let after = &text[mention.span.end..];
+    if BYSTANDER_PHRASES.iter().any(|p| {
+        if p.starts_with('-') {
+            after
+                .get(..p.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(p))
+        } else {
+            before.ends_with(p.as_str())
+        }
+    }) {
         return true;
     }
     // "by way of China and Korea": a state joined to a bystander by "and" or a comma is one.
