@@ -1253,9 +1253,11 @@ impl Extractor {
                 && m.span.end <= span.start
                 && m.kind == EntityKind::Organisation
                 && m.code.is_none()
+                // (Nor one after the state that acts: "Iran accepted the United Nations
+                // resolution".)
                 && !cx.mentions.iter().any(|s| {
                     s.kind == EntityKind::State
-                        && s.span.start >= m.span.end
+                        && clause.contains(&s.span)
                         && s.span.end <= span.start
                 })
         }) || {
