@@ -1110,7 +1110,9 @@ impl Extractor {
         if trigger.kind == "visit" {
             let lead = Span::new(clause.start, span.start);
             let mut sides = states_in(parties.iter().copied(), lead);
-            for code in codes_of(parties.iter().copied(), lead, &[EntityKind::Person]) {
+            // (The person met counts as a side too: "Raisi met UAE President Mohamed bin
+            // Zayed at the BRICS summit in Johannesburg".)
+            for code in codes_of(parties.iter().copied(), clause, &[EntityKind::Person]) {
                 if !sides.contains(&code) {
                     sides.push(code);
                 }
@@ -1118,7 +1120,7 @@ impl Extractor {
             // (Or two people named: "Presidents Ali and Maduro".)
             let people = parties
                 .iter()
-                .filter(|m| m.kind == EntityKind::Person && lead.contains(&m.span))
+                .filter(|m| m.kind == EntityKind::Person && clause.contains(&m.span))
                 .count();
             if sides.len() >= 2 || people >= 2 {
                 let venues: Vec<&String> = cx
@@ -1273,6 +1275,9 @@ impl Extractor {
                     .rfind(|m| m.span.end <= clause.start)
                     .is_some_and(|m| m.kind == EntityKind::Organisation && m.code.is_none())
         };
+        // (An organisation that brokers an agreement is no party to it: "The Organization of
+        // American States negotiated a ceasefire".)
+        let organisation_acts = organisation_acts && trigger.kind != "treaty";
         if cx.dyad.len() == 2 && !organisation_acts {
             let present = cx.dyad.iter().filter(|d| codes.contains(d)).count();
             let named_after = |m: &&Mention| {
@@ -1462,6 +1467,11 @@ impl Extractor {
         if present_tense(cx.doc.slice(clause)) {
             return (None, WhenSource::None);
         }
+        // "visited Moscow many times": repeated over years, at no one date.
+        let clause_text = cx.doc.slice(clause);
+        if HABITUAL.iter().any(|h| clause_text.contains(h)) {
+            return (None, WhenSource::None);
+        }
         if let Some(year) = cx.narrative.clone() {
             return (Some(year), WhenSource::Narrative);
         }
@@ -1573,6 +1583,13 @@ fn present_tense(clause: &str) -> bool {
                 | "sells"
                 | "invests"
                 | "accounts"
+                | "rejects"
+                | "claims"
+                | "disputes"
+                | "demands"
+                | "opposes"
+                | "considers"
+                | "regards"
         )
     });
     let past = words.iter().any(|w| {
@@ -1580,9 +1597,10 @@ fn present_tense(clause: &str) -> bool {
             || (w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
     });
     // "have been marked": a perfect of a state is still the present.
+    // ("has since demanded": so is one told as lasting to now.)
     let perfect = words
         .windows(2)
-        .any(|p| matches!(p[0], "has" | "have") && p[1] == "been");
+        .any(|p| matches!(p[0], "has" | "have") && matches!(p[1], "been" | "since" | "long"));
     present && (!past || perfect)
 }
 
@@ -2833,6 +2851,18 @@ fn sorted(codes: &[String]) -> Vec<String> {
     codes.sort();
     codes
 }
+
+/// Words that tell an undated clause of something repeated, which no one date fits.
+const HABITUAL: &[&str] = &[
+    " many times",
+    " several times",
+    " repeatedly",
+    " regularly",
+    " frequently",
+    " often",
+    " every year",
+    " annually",
+];
 
 /// Sentence openings that announce a new event rather than more about the last one.
 const NEW_EVENT_OPENINGS: &[&str] = &[
