@@ -472,9 +472,19 @@ impl Extractor {
                 span: *span,
             });
         }
-        // "About 100,000 civilians died during the Battle of Manila": a frame with nothing
-        // else told in its clause is what the clause tells.
-        if found.is_empty() {
+        // "About 100,000 civilians died during the Battle of Manila", "which Kekkonen
+        // defused at a meeting in Novosibirsk": a frame with nothing else told in its clause
+        // is what the clause tells — unless it opens a sentence that goes on to tell more
+        // ("During the Zimbabwean crisis, Mbeki … refused to criticise Mugabe").
+        let others_in_sentence = cx
+            .triggers
+            .iter()
+            .any(|(_, t)| cx.span.contains(t) && !frames.iter().any(|f| f.span == *t));
+        let opens_sentence = |f: &Found| {
+            let before = cx.doc.text[cx.span.start..f.span.start].trim();
+            before.split_whitespace().count() <= 3 && !before.contains(',')
+        };
+        if found.is_empty() && !(others_in_sentence && frames.iter().any(opens_sentence)) {
             found = frames;
         }
         // "…withdrew its ambassador in protest at …": the protest is why, not an event.
@@ -1193,6 +1203,19 @@ impl Extractor {
         // "Both states regained independence": one act each, told of the pair (the recogniser
         // reads "both states" as a mention of each).
         if trigger.unilateral {
+            // ("…shortly after both became independent from Britain": "both" with no state
+            // named before the verb is the pair.)
+            let lead = text[clause.start..span.start].to_ascii_lowercase();
+            let both = lead.starts_with("both ")
+                || lead.contains(" both ")
+                || lead.contains(" the two ")
+                || lead.starts_with("the two ");
+            if both
+                && cx.dyad.len() == 2
+                && states_before(cx.mentions, clause, span).next().is_none()
+            {
+                return cx.dyad.to_vec();
+            }
             if let Some(last) = states_before(cx.mentions, clause, span).next_back() {
                 let pair: Vec<String> = states_before(cx.mentions, clause, span)
                     .filter(|m| m.span == last.span)
