@@ -476,16 +476,19 @@ impl Extractor {
         // defused at a meeting in Novosibirsk": a frame with nothing else told in its clause
         // is what the clause tells — unless it opens a sentence that goes on to tell more
         // ("During the Zimbabwean crisis, Mbeki … refused to criticise Mugabe").
-        let others_in_sentence = cx
-            .triggers
-            .iter()
-            .any(|(_, t)| cx.span.contains(t) && !frames.iter().any(|f| f.span == *t));
-        let opens_sentence = |f: &Found| {
-            let before = cx.doc.text[cx.span.start..f.span.start].trim();
-            before.split_whitespace().count() <= 3 && !before.contains(',')
-        };
-        if found.is_empty() && !(others_in_sentence && frames.iter().any(opens_sentence)) {
-            found = frames;
+        if found.is_empty() && !frames.is_empty() {
+            let from = cx.triggers.partition_point(|(_, t)| t.start < cx.span.start);
+            let others_in_sentence = cx.triggers[from..]
+                .iter()
+                .take_while(|(_, t)| t.start < cx.span.end)
+                .any(|(_, t)| cx.span.contains(t) && !frames.iter().any(|f| f.span == *t));
+            let opens_sentence = |f: &Found| {
+                let before = cx.doc.text[cx.span.start..f.span.start].trim();
+                before.split_whitespace().count() <= 3 && !before.contains(',')
+            };
+            if !(others_in_sentence && frames.iter().any(opens_sentence)) {
+                found = frames;
+            }
         }
         // "…withdrew its ambassador in protest at …": the protest is why, not an event.
         if found.len() > 1 {
