@@ -344,9 +344,10 @@ impl Recogniser {
         {
             return false;
         }
-        // "Latin American", "Central American": a region's people, not the United States'.
+        // "Latin American", "Central American", "South America": a region or its people, not
+        // the United States.
         if matches!(entry.kind, EntityKind::State)
-            && surface.starts_with("American")
+            && surface.starts_with("America")
             && [
                 "Latin ", "South ", "Central ", "North ", "Native ", "Pan-", "Meso",
             ]

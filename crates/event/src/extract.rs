@@ -23,7 +23,7 @@ static OPENING_CLAUSE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Words before a trigger that deny it.
 static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|never|neither|nor|no\s+longer|failed\s+to|did\s+not|didn't|refused\s+to|declined\s+to|without)\s+(?:\w+\s+){0,2}$").ok()
+    Regex::new(r"(?i)\b(?:not|never|neither|nor|no\s+longer|failed\s+to|did\s+not|didn't|refused\s+to|declined\s+to|without)\s+(?:\w+\s+){0,2}$|\b(?:refused|declined|failed)\s+to\s+(?:\w+\s+){0,3}$").ok()
 });
 
 /// Words before a trigger that make it intended or possible rather than done.
@@ -477,7 +477,9 @@ impl Extractor {
         // is what the clause tells — unless it opens a sentence that goes on to tell more
         // ("During the Zimbabwean crisis, Mbeki … refused to criticise Mugabe").
         if found.is_empty() && !frames.is_empty() {
-            let from = cx.triggers.partition_point(|(_, t)| t.start < cx.span.start);
+            let from = cx
+                .triggers
+                .partition_point(|(_, t)| t.start < cx.span.start);
             let others_in_sentence = cx.triggers[from..]
                 .iter()
                 .take_while(|(_, t)| t.start < cx.span.end)
