@@ -201,3 +201,43 @@ fn a_second_holder_after_a_comma_and_and() {
     }
     assert_eq!(missions.len(), 4, "{missions:?}");
 }
+
+#[test]
+fn mission_kinds_in_capitals_and_deputy_high_commissions() {
+    let found = facts(
+        "Bangladesh–India relations",
+        "India has a High Commission in Dhaka and assistant high commissions in Chittagong. \
+         Bangladesh has a High Commission in New Delhi and deputy high commissions in Kolkata and Mumbai.",
+    );
+    let kinds: Vec<(String, String)> = pairs_of(&found, "mission", "kind", "city");
+    assert!(
+        kinds.contains(&("high-commission".into(), "Dhaka".into())),
+        "{found:?}"
+    );
+    assert!(
+        kinds.contains(&("high-commission".into(), "New Delhi".into())),
+        "{found:?}"
+    );
+    assert!(
+        kinds.contains(&("deputy-high-commission".into(), "Kolkata".into())),
+        "{found:?}"
+    );
+    assert!(
+        kinds.contains(&("deputy-high-commission".into(), "Mumbai".into())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn population_in_a_country_named_with_the_article() {
+    let found = facts(
+        "Iran–United Arab Emirates relations",
+        "Around 500,000 Iranians lived in the UAE in 2019.",
+    );
+    let pairs = pairs_of(&found, "population", "nationals_of", "residing_in");
+    assert_eq!(
+        pairs,
+        vec![("IRN".to_string(), "ARE".to_string())],
+        "{found:?}"
+    );
+}
