@@ -106,6 +106,20 @@ impl PeriodGazetteer {
                 let after = bytes.get(m.end()).copied();
                 !before.is_some_and(is_word) && !after.is_some_and(is_word)
             })
+            // "the Grand Ethiopian Renaissance Dam": a period's name inside a longer name
+            // (a capitalised word on both sides) names something else.
+            .filter(|m| {
+                let word_before = text[..m.start()].trim_end_matches(' ');
+                let capital_before = m.start() > word_before.len()
+                    && word_before
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) && w.len() > 1);
+                let capital_after = text[m.end()..]
+                    .strip_prefix(' ')
+                    .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()));
+                !(capital_before && capital_after)
+            })
             .filter_map(|m| {
                 let period = self
                     .owners
@@ -119,5 +133,21 @@ impl PeriodGazetteer {
                 })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_period_inside_a_longer_name_is_not_the_period() {
+        let gazetteer = PeriodGazetteer::parse(PERIODS).expect("periods parse");
+        let inside = gazetteer.find("the Grand Ethiopian Renaissance Dam on the Blue Nile");
+        assert!(inside.is_empty(), "{inside:?}");
+        let alone = gazetteer.find("art of the Renaissance in Florence");
+        assert_eq!(alone.len(), 1, "{alone:?}");
+        let war = gazetteer.find("During the Soviet–Afghan War Pakistan hosted refugees");
+        assert_eq!(war.len(), 1, "{war:?}");
     }
 }
