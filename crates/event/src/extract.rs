@@ -252,14 +252,16 @@ impl Extractor {
                     .collect(),
             };
             for mut event in self.sentence_events(&context) {
-                let trigger_at = event.evidence[0].trigger_span.start;
-                let stateless = !sentence_mentions.iter().any(|m| {
-                    m.kind == EntityKind::State && m.code.is_some() && m.span.start < trigger_at
-                });
                 // "…recalled their ambassadors from Qatar. The ambassadors returned in
-                // November 2014": relations restored with no state named are restored
-                // between those who broke them, told just before.
-                if stateless && event.kind == "relations.established" {
+                // November 2014": relations restored with no state named before the verb are
+                // restored between those who broke them, told just before.
+                let trigger_at = event.evidence[0].trigger_span.start;
+                let stateless = || {
+                    !sentence_mentions.iter().any(|m| {
+                        m.kind == EntityKind::State && m.code.is_some() && m.span.start < trigger_at
+                    })
+                };
+                if event.kind == "relations.established" && stateless() {
                     if let Some((_, broken)) = events
                         .iter()
                         .rev()
@@ -1161,19 +1163,15 @@ impl Extractor {
         // "…troops occupied the Ruhr; they withdrew in 1925": a pronoun subject is the
         // states of the clause before.
         if codes.is_empty() {
-            let opening = text[clause.start..clause.end]
-                .trim_start_matches([',', ';', ' '])
-                .split_whitespace()
-                .next()
-                .unwrap_or("");
+            let rest = text[clause.start..clause.end].trim_start_matches([',', ';', ' ']);
+            let opening_at = clause.end - rest.len();
+            let opening = rest.split_whitespace().next().unwrap_or("");
             // (So is a participle's: "…recalled their ambassadors from Qatar, accusing it of
             // interference".)
             let participle = opening.len() > 5
                 && opening.ends_with("ing")
                 && opening.starts_with(|c: char| c.is_ascii_lowercase())
-                && text[..clause.start + text[clause.start..].find(opening).unwrap_or(0)]
-                    .trim_end()
-                    .ends_with(',');
+                && text[..opening_at].trim_end().ends_with(',');
             if matches!(opening, "they" | "it" | "They" | "It") || participle {
                 // (Within a clause, a verb phrase's is the words of its clause before it.)
                 let previous = match cx.clauses.iter().find(|c| c.contains(&clause)) {
