@@ -1013,6 +1013,8 @@ impl Extractor {
         // "following its attack": the possessive points back to the last state named.
         let before_trigger = text[cx.span.start..span.start].trim_end();
         let mut possessor_named = false;
+        // The subject a pronoun or participle clause takes from the clause before it.
+        let mut borrowed_subject: Option<String> = None;
         if before_trigger.ends_with(" its") || before_trigger.ends_with(" their") {
             if let Some(code) = cx
                 .sentence_mentions
@@ -1182,6 +1184,9 @@ impl Extractor {
                 };
                 if let Some(previous) = previous {
                     codes = states_in(parties.iter().copied(), previous);
+                    // (Its subject acts: "Saudi Arabia … recalled their ambassadors from
+                    // Qatar, accusing it": Saudi Arabia accuses, not Qatar.)
+                    borrowed_subject = codes.first().cloned();
                 }
             }
         }
@@ -1193,11 +1198,19 @@ impl Extractor {
         if codes.is_empty() && cx.dyad.len() != 2 {
             codes = codes_of(cx.mentions, cx.span, standing_in);
         }
-        // The acting state: the nearest one named before the trigger in the clause.
-        if let Some(subject) = states_before(cx.mentions, clause, span)
-            .filter_map(|m| m.code.clone())
-            .next_back()
-        {
+        // The acting state: the nearest one named before the trigger in the clause — or,
+        // for a participle after a comma ("… from Qatar, accusing it"), the clause's first.
+        let trigger_word = text[span.range()].split_whitespace().next().unwrap_or("");
+        let trailing_participle = trigger_word.len() > 5
+            && trigger_word.ends_with("ing")
+            && text[..span.start].trim_end().ends_with(',');
+        let mut before = states_before(cx.mentions, clause, span).filter_map(|m| m.code.clone());
+        let named_subject = if trailing_participle {
+            before.next()
+        } else {
+            before.next_back()
+        };
+        if let Some(subject) = borrowed_subject.or(named_subject) {
             if let Some(position) = codes.iter().position(|c| *c == subject) {
                 let code = codes.remove(position);
                 codes.insert(0, code);
