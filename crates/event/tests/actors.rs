@@ -1,10 +1,8 @@
 //! Who acts: the order of an event's actors, the acting state first.
 
-fn events(title: &str, text: &str) -> Vec<dyad_event::Event> {
-    let extractor = dyad_event::Extractor::new().expect("resources load");
-    let doc = dyad_read::parse_plain(&format!("= {title} =\n{text}\n"), "actors");
-    extractor.extract(&doc).events
-}
+mod common;
+
+use common::events;
 
 #[test]
 fn a_participle_after_a_comma_is_its_clause_subjects_act() {

@@ -1,12 +1,9 @@
 //! Where an event's date comes from: the sentence, the narrative, or only the section heading.
 
-use dyad_event::{Extractor, WhenSource};
+mod common;
 
-fn events(title: &str, text: &str) -> Vec<dyad_event::Event> {
-    let extractor = Extractor::new().expect("resources load");
-    let doc = dyad_read::parse_plain(&format!("= {title} =\n{text}\n"), "dates");
-    extractor.extract(&doc).events
-}
+use common::events;
+use dyad_event::WhenSource;
 
 #[test]
 fn section_span_is_a_frame_not_a_date() {
