@@ -1241,8 +1241,6 @@ impl Extractor {
                     return pair;
                 }
             }
-        }
-        if trigger.unilateral {
             // One side: the state the clause is about, nearest before the trigger; or, when the
             // trigger's verb shares the clause's subject ("Spain signed the accords with Morocco
             // and Mauritania and withdrew from the territory"), the first state of the clause.

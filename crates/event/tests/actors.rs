@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::events;
+use common::{event_of_kind, events};
 
 #[test]
 fn a_participle_after_a_comma_is_its_clause_subjects_act() {
@@ -10,10 +10,7 @@ fn a_participle_after_a_comma_is_its_clause_subjects_act() {
         "Bahrain–Qatar relations",
         "In 1986 Bahrain and Saudi Arabia recalled their envoys from Qatar, accusing it of provocation.",
     );
-    let dispute = found
-        .iter()
-        .find(|e| e.kind == "dispute")
-        .unwrap_or_else(|| panic!("a dispute in {found:?}"));
+    let dispute = event_of_kind(&found, "dispute");
     assert_eq!(
         dispute.actors.first().map(String::as_str),
         Some("BHR"),

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::events;
+use common::{event_of_kind, events};
 use dyad_event::WhenSource;
 
 #[test]
@@ -11,10 +11,7 @@ fn section_span_is_a_frame_not_a_date() {
         "Chile–Peru relations",
         "== History ==\n=== The 19th century ===\nTrade between Chile and Peru grew steadily as merchant ships carried nitrate to Callao.\n",
     );
-    let trade = found
-        .iter()
-        .find(|e| e.kind == "trade")
-        .unwrap_or_else(|| panic!("a trade event in {found:?}"));
+    let trade = event_of_kind(&found, "trade");
     assert_eq!(trade.when, None);
     assert_eq!(trade.when_source, WhenSource::Section);
     assert_eq!(trade.frame.as_deref(), Some("1800/1899"));
@@ -26,10 +23,7 @@ fn a_date_in_the_paragraph_is_the_narrative_date() {
         "Chile–Peru relations",
         "== History ==\n=== The 19th century ===\nIn 1874 Chile and Peru signed a treaty of commerce. Trade between Chile and Peru grew steadily afterwards.\n",
     );
-    let trade = found
-        .iter()
-        .find(|e| e.kind == "trade")
-        .unwrap_or_else(|| panic!("a trade event in {found:?}"));
+    let trade = event_of_kind(&found, "trade");
     assert_eq!(trade.when.as_deref(), Some("1874"));
     assert_eq!(trade.when_source, WhenSource::Narrative);
     assert_eq!(trade.frame, None);

@@ -6,3 +6,11 @@ pub fn events(title: &str, text: &str) -> Vec<dyad_event::Event> {
     let doc = dyad_read::parse_plain(&format!("= {title} =\n{text}\n"), "test");
     extractor.extract(&doc).events
 }
+
+/// The first event of `kind` among `found`; the test fails, showing them all, if there is none.
+pub fn event_of_kind<'e>(found: &'e [dyad_event::Event], kind: &str) -> &'e dyad_event::Event {
+    found
+        .iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("a {kind} event in {found:?}"))
+}
