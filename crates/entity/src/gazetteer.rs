@@ -160,11 +160,14 @@ impl Gazetteer {
             for name in names {
                 forms.push((name, index));
             }
-            if let Some(nationality) = row.get(4).filter(|n| {
-                !n.is_empty() && !n.contains(' ')
-                    || n.starts_with("South ")
-                    || n.starts_with("North ")
-            }) {
+            // "Bosnian, Herzegovinian" is two forms; "Kittian and Nevisian" none that prose
+            // uses; "Central African" names a region more often than the republic.
+            let nationalities = row.get(4).map_or(Vec::new(), |n| {
+                n.split(", ")
+                    .filter(|n| !n.is_empty() && !n.contains(" and ") && *n != "Central African")
+                    .collect()
+            });
+            for nationality in nationalities {
                 let demonym = entries.len();
                 let mut entry = state(
                     code,
@@ -177,6 +180,9 @@ impl Gazetteer {
                 entry.detail = Some(nationality.to_string());
                 entries.push(entry);
                 forms.push((nationality.to_string(), demonym));
+                if let Some(plural) = plural_of(nationality) {
+                    forms.push((plural, demonym));
+                }
             }
         }
         for row in rows(STATES) {
@@ -407,4 +413,14 @@ impl Gazetteer {
             .get(&name.trim().to_lowercase())
             .and_then(|&i| self.entries.get(i))
     }
+}
+
+/// The plural noun for people of a nationality, where English forms one by adding "s":
+/// "Chadians", "Costa Ricans", "Iraqis", "Czechs"; not "Vietnamese", "Swiss", "British".
+fn plural_of(nationality: &str) -> Option<String> {
+    let uninflected = ["ese", "sh", "ss", "z"]
+        .iter()
+        .any(|end| nationality.ends_with(end))
+        || nationality.ends_with("ch") && !nationality.ends_with("Czech");
+    (!uninflected).then(|| format!("{nationality}s"))
 }

@@ -329,7 +329,9 @@ impl Recogniser {
             .first()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .unwrap_or("");
-        if matches!(entry.kind, EntityKind::State)
+        // (A city too: "the San Juan River" is no more Puerto Rico than "the Congo River" is
+        // the Congo.)
+        if matches!(entry.kind, EntityKind::State | EntityKind::Place)
             && self.not_states.iter().any(|w| w == next)
             && text[end..].starts_with(' ')
         {

@@ -498,6 +498,24 @@ impl Extractor {
         if found.len() > 1 {
             found.retain(|f| !motive(cx.doc.text.as_str(), f.span));
         }
+        // "accusing Tripoli of backing a coup", "condemned Syria for sending troops": what an
+        // accusation says was done is alleged, not told as done. (What a protest is about is
+        // told as done: "Chile protested the Argentine occupation of the islands".)
+        if found.len() > 1 {
+            let complaints: Vec<Span> = found
+                .iter()
+                .filter(|f| complaint_verb(cx.doc.slice(f.span)))
+                .map(|f| f.span)
+                .collect();
+            found.retain(|f| {
+                f.trigger.kind == "dispute"
+                    || !complaints.iter().any(|c| c.end <= f.span.start)
+                    || !alleged(
+                        &cx.doc.text[clause_span.start..f.span.start],
+                        cx.doc.slice(f.span),
+                    )
+            });
+        }
         if found.iter().any(|f| !f.trigger.weak) {
             found.retain(|f| !f.trigger.weak);
         }
@@ -1479,11 +1497,33 @@ impl Extractor {
             })
             .collect();
         let free = Span::new(cx.span.start, cx.span.end);
+        // "After Habré took N'Djamena in June 1982, Libya backed Goukouni and invaded Chad in
+        // 1983": the opening clause's date dates the main clause only when it has none.
+        let opening_end = OPENING_CLAUSE
+            .as_ref()
+            .and_then(|r| r.find(cx.doc.slice(cx.span)))
+            .map(|m| cx.span.start + m.end())
+            .filter(|end| *end <= trigger.start);
+        // (A date of the main clause, not of a later clause: no comma between.)
+        let main_dated = opening_end.is_some_and(|end| {
+            cx.units.iter().any(|u| {
+                let between = if u.span.start >= trigger.end {
+                    &text[trigger.end..u.span.start]
+                } else {
+                    &text[u.span.end.min(trigger.start)..trigger.start]
+                };
+                u.span.start >= end
+                    && free.contains(&u.span)
+                    && !u.attributive
+                    && !between.contains([',', ';'])
+            })
+        });
         if let Some(unit) = cx
             .units
             .iter()
             .filter(|u| free.contains(&u.span))
             .filter(|u| !other_events.iter().any(|c| c.contains(&u.span)))
+            .filter(|u| !main_dated || opening_end.is_some_and(|end| u.span.start >= end))
             .min_by_key(|u| cost(u) + if u.attributive { 300 } else { 0 })
         {
             return (Some(until(unit)), WhenSource::Sentence);
@@ -1865,6 +1905,27 @@ fn motive(text: &str, span: Span) -> bool {
         .iter()
         .any(|w| word.starts_with(w));
     motive_noun && text[..span.start].trim_end().ends_with(" in")
+}
+
+/// Whether a trigger's words are a verb of accusation, whose object is what is alleged.
+fn complaint_verb(matched: &str) -> bool {
+    let word = matched.trim_start().to_lowercase();
+    COMPLAINT_VERBS.iter().any(|v| word.starts_with(v))
+}
+
+/// Verb stems of accusation and complaint: "accusing", "condemned", "blamed", …
+const COMPLAINT_VERBS: &[&str] = &[
+    "condemn", "accus", "criticis", "criticiz", "denounc", "blamed", "rebuked",
+];
+
+/// Whether the words before a trigger make it the gerund of an accusation: "of backing",
+/// "for sending".
+fn alleged(before: &str, matched: &str) -> bool {
+    let gerund = matched
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("ing"));
+    gerund && (ends_with_word(before, "of") || ends_with_word(before, "for"))
 }
 
 /// The one state whose own forces fight each other: a conflict "between" two sides of which
