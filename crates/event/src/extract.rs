@@ -7,6 +7,7 @@ use dyad_entity::{EntityKind, Mention, Recogniser};
 use dyad_read::{Document, Span};
 use dyad_time::{Mode, TagOptions, Tagger, Tagging, TimexType};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Where a clause ends inside a sentence. (Plain spaces around "but", "while" and dashes, so
@@ -179,15 +180,16 @@ impl Extractor {
     /// literals it needs, trigger by trigger over the batch (so that each one's automaton
     /// stays in cache); matches are then handed to the clause they lie in.
     fn triggers_many(&self, docs: &[Document]) -> Vec<Vec<(usize, Span)>> {
-        let scans: Vec<dyad_prefilter::Scan> = docs
+        let texts: Vec<Cow<str>> = docs.iter().map(|doc| grouped_digits(&doc.text)).collect();
+        let scans: Vec<dyad_prefilter::Scan> = texts
             .iter()
-            .map(|doc| self.resources.trigger_gates.scan(&doc.text))
+            .map(|text| self.resources.trigger_gates.scan(text))
             .collect();
         let mut all: Vec<Vec<(usize, Span)>> = docs.iter().map(|_| Vec::new()).collect();
         for (index, trigger) in self.resources.triggers.iter().enumerate() {
-            for ((doc, scan), triggers) in docs.iter().zip(&scans).zip(&mut all) {
+            for ((text, scan), triggers) in texts.iter().zip(&scans).zip(&mut all) {
                 triggers.extend(
-                    dyad_prefilter::find_in(&trigger.regex, &doc.text, scan.ranges(index))
+                    dyad_prefilter::find_in(&trigger.regex, text, scan.ranges(index))
                         .map(|m| (index, Span::new(m.start(), m.end()))),
                 );
             }
@@ -1347,6 +1349,23 @@ impl Extractor {
                 // as background in a relations article; not one of the pair's events.
                 return Vec::new();
             }
+            // "In 1935 France and Italy signed an agreement": two other states that act
+            // together are the event's parties, not the article's pair (unless they act
+            // between the pair: "Argentina, Brazil and Chile mediated a ceasefire").
+            let before: Vec<String> = states_before(cx.mentions, clause, span)
+                .filter_map(|m| m.code.clone())
+                .fold(Vec::new(), |mut seen, code| {
+                    if !seen.contains(&code) {
+                        seen.push(code);
+                    }
+                    seen
+                });
+            let between_pair = ["mediat", "brokered", "arbitrat", "good offices"]
+                .iter()
+                .any(|w| cx.doc.slice(span).contains(w));
+            if present == 0 && before.len() >= 2 && !trigger.unilateral && !between_pair {
+                return codes;
+            }
             if present == 0 {
                 let mut with_dyad = cx.dyad.to_vec();
                 with_dyad.extend(codes);
@@ -1905,6 +1924,27 @@ fn motive(text: &str, span: Span) -> bool {
         .iter()
         .any(|w| word.starts_with(w));
     motive_noun && text[..span.start].trim_end().ends_with(" in")
+}
+
+/// The text triggers are matched in: a number's group separators ("5,000 troops",
+/// "$1.5 billion") become `_`, so that a number is one word to a pattern's `\w+` and no
+/// comma inside it reads as a break. Same length, so every offset holds.
+fn grouped_digits(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let separator = |i: usize| {
+        matches!(bytes[i], b',' | b'.')
+            && i > 0
+            && bytes[i - 1].is_ascii_digit()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+    };
+    if !(0..bytes.len()).any(separator) {
+        return Cow::Borrowed(text);
+    }
+    let grouped: Vec<u8> = (0..bytes.len())
+        .map(|i| if separator(i) { b'_' } else { bytes[i] })
+        .collect();
+    // (Only ASCII bytes were replaced by ASCII: still UTF-8.)
+    Cow::Owned(String::from_utf8(grouped).unwrap_or_else(|_| text.to_string()))
 }
 
 /// Whether a trigger's words are a verb of accusation, whose object is what is alleged.
