@@ -803,7 +803,11 @@ impl Recogniser {
                             end = start + space;
                         }
                     }
-                    for code in dyad {
+                    // "mediated between Chad and Sudan and hosted the signing … between the two
+                    // neighbours": two other states just named together are the two meant.
+                    let named_pair = coordinated_pair(text, mentions, start)
+                        .filter(|pair| pair.iter().any(|code| !dyad.contains(code)));
+                    for code in named_pair.as_deref().unwrap_or(dyad) {
                         if let Some(entry) = self.gazetteer.state(code) {
                             out.push(self.mention_of(
                                 entry,
@@ -820,24 +824,7 @@ impl Recogniser {
         for (word, index) in [("the former", 0usize), ("the latter", 1usize)] {
             for start in starts(FORMER + index) {
                 let end = start + word.len();
-                let sentence_start = text[..start].rfind(['.', '\n']).map_or(0, |i| i + 1);
-                let from = mentions.partition_point(|m| m.span.start < sentence_start);
-                let to = mentions.partition_point(|m| m.span.start < start);
-                let pair = mentions[from..to]
-                    .iter()
-                    .filter(|m| {
-                        m.span.start >= sentence_start
-                            && m.span.end <= start
-                            && m.kind == EntityKind::State
-                            && m.via != "coreference"
-                    })
-                    .collect::<Vec<_>>();
-                let pair: Vec<&Mention> = pair
-                    .windows(2)
-                    .rev()
-                    .find(|w| text[w[0].span.end..w[1].span.start].trim() == "and")
-                    .map(|w| w.to_vec())
-                    .unwrap_or_default();
+                let pair = coordinated_mentions(text, mentions, start);
                 if let Some(antecedent) = pair.get(index) {
                     let mut mention = (*antecedent).clone();
                     mention.span = Span::new(start, end);
@@ -915,6 +902,40 @@ impl Recogniser {
         }
         out
     }
+}
+
+/// The last two states named "A and B" in the sentence before `start`.
+fn coordinated_mentions<'m>(text: &str, mentions: &'m [Mention], start: usize) -> Vec<&'m Mention> {
+    let sentence_start = text[..start].rfind(['.', '\n']).map_or(0, |i| i + 1);
+    let from = mentions.partition_point(|m| m.span.start < sentence_start);
+    let to = mentions.partition_point(|m| m.span.start < start);
+    let states = mentions[from..to]
+        .iter()
+        .filter(|m| {
+            m.span.start >= sentence_start
+                && m.span.end <= start
+                && m.kind == EntityKind::State
+                && m.via != "coreference"
+        })
+        .collect::<Vec<_>>();
+    states
+        .windows(2)
+        .rev()
+        .find(|w| text[w[0].span.end..w[1].span.start].trim() == "and")
+        .map(|w| w.to_vec())
+        .unwrap_or_default()
+}
+
+/// The codes of [`coordinated_mentions`] named "between A and B", when they are two
+/// different states. (Not a pair that acts: "Iraq and Oman hosted talks between the two
+/// countries".)
+fn coordinated_pair(text: &str, mentions: &[Mention], start: usize) -> Option<Vec<String>> {
+    let pair = coordinated_mentions(text, mentions, start);
+    let between = pair
+        .first()
+        .is_some_and(|m| text[..m.span.start].trim_end().ends_with("between"));
+    let codes: Vec<String> = pair.iter().filter_map(|m| m.code.clone()).collect();
+    (between && codes.len() == 2 && codes[0] != codes[1]).then_some(codes)
 }
 
 fn trim_name(name: &str) -> &str {

@@ -22,6 +22,25 @@ static OPENING_CLAUSE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:After|Before|When|Once|Although|Though|While|Whereas|Because|Since|Until|As soon as)\s+[^,;]{1,100}?\s(?:[a-z]+ed|was|were|had|did|left|began|broke|took|made|won|lost|fell|came|went|saw|sent|gave|became|overthrew|drew|rose|struck|fought|sought|brought|led|held|met|paid|sold|told|threw|withdrew|froze|swept|shot|hit|split|spread|stood|ran|wrote|spoke|grew|knew|built|bought|caught|taught|lent)\s[^,;]{0,80}?|(?:After|Following)\s+(?:an?|the|[A-Z][\w'’-]*(?:'s|’s))\s+[^,;]{3,80}?),").ok()
 });
 
+/// Words between the article and the noun of an apposition that names an event again
+/// ("…, the first visit by …", "…, its first official visit").
+const APPOSITION_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "last",
+    "only",
+    "latest",
+    "first-ever",
+    "official",
+    "historic",
+    "rare",
+    "highest-level",
+    "high-level",
+];
+
 /// Words before a trigger that deny it.
 static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:not|never|neither|nor|no\s+longer|failed\s+to|did\s+not|didn't|refused\s+to|declined\s+to|without)\s+(?:\w+\s+){0,2}$|\b(?:refused|declined|failed)\s+to\s+(?:\w+\s+){0,3}$").ok()
@@ -433,6 +452,29 @@ impl Extractor {
             }
             let trigger = &self.resources.triggers[*index];
             if described_as(&text[..lead_end], &trigger.kind) {
+                continue;
+            }
+            // "Clinton visited Hanoi in November 2000, the first visit by an American
+            // president since the war": an apposition that names the event again.
+            let restated = || {
+                let Some(comma) = text[..at].rfind(',') else {
+                    return false;
+                };
+                let words: Vec<&str> = text[comma + 1..at].split_whitespace().collect();
+                let determiner = words
+                    .first()
+                    .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "its" | "their"))
+                    && words[1..].iter().all(|w| APPOSITION_WORDS.contains(w));
+                let from = cx
+                    .triggers
+                    .partition_point(|(_, t)| t.start < cx.span.start);
+                let told_before = cx.triggers[from..]
+                    .iter()
+                    .take_while(|(_, t)| t.end <= cx.span.start + comma)
+                    .any(|(i, _)| self.resources.triggers[*i].kind == trigger.kind);
+                determiner && words.len() <= 3 && told_before
+            };
+            if restated() {
                 continue;
             }
             if !by_a_state(cx, own, trigger, *span) {
@@ -1005,7 +1047,10 @@ impl Extractor {
             .collect();
         let mut codes = states_in(parties.iter().copied(), scope);
         // "…the annexation of East Timor, which Indonesian troops had invaded": what a
-        // relative clause's "which" stands for, named right before it, is a party.
+        // relative clause's "which" stands for, named right before it, is a party — and
+        // its subject when no other comes before the verb ("…with help from the United
+        // States, which sold aircraft to Costa Rica").
+        let mut antecedent_subject = false;
         if text[clause.start..clause.end]
             .trim_start_matches([',', ' '])
             .starts_with("which ")
@@ -1016,7 +1061,20 @@ impl Extractor {
                     && matches!(m.kind, EntityKind::State | EntityKind::Place)
             });
             if let Some(code) = antecedent.and_then(|m| m.code.clone()) {
-                if !codes.contains(&code) {
+                let lead = Span::new(clause.start, span.start);
+                // (Not of a passive: "…the Commonwealth, which was partitioned by Russia".)
+                let passive = ["was ", "were ", "had been ", "has been ", "is ", "are "]
+                    .iter()
+                    .any(|w| text[lead.range()].contains(w));
+                antecedent_subject = !passive
+                    && !cx
+                        .mentions
+                        .iter()
+                        .any(|m| lead.contains(&m.span) && m.kind == EntityKind::State);
+                codes.retain(|c| *c != code);
+                if antecedent_subject {
+                    codes.insert(0, code);
+                } else {
                     codes.push(code);
                 }
             }
@@ -1374,6 +1432,7 @@ impl Extractor {
                 // "The group arrived in Italy and was received by the Pope": with no state
                 // before the trigger, the unnamed subject is the pair's other member.
                 let subject_named = possessor_named
+                    || antecedent_subject
                     || cx.mentions.iter().any(|m| {
                         clause.contains(&m.span)
                             && m.span.end <= span.start
