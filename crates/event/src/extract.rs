@@ -1753,9 +1753,13 @@ fn present_tense(clause: &str) -> bool {
     });
     // "have been marked": a perfect of a state is still the present.
     // ("has since demanded": so is one told as lasting to now.)
-    let perfect = words
-        .windows(2)
-        .any(|p| matches!(p[0], "has" | "have") && matches!(p[1], "been" | "since" | "long"));
+    // ("Vietnam has condemned Chinese actions": the present perfect, with no date, is
+    // what holds now, not what happened at the narrative's last date.)
+    let perfect = words.windows(2).any(|p| {
+        matches!(p[0], "has" | "have")
+            && (matches!(p[1], "been" | "since" | "long" | "repeatedly" | "also" | "often")
+                || p[1].len() > 4 && p[1].ends_with("ed"))
+    });
     present && (!past || perfect)
 }
 
