@@ -921,7 +921,10 @@ fn coordinated_mentions<'m>(text: &str, mentions: &'m [Mention], start: usize) -
     states
         .windows(2)
         .rev()
-        .find(|w| text[w[0].span.end..w[1].span.start].trim() == "and")
+        .find(|w| {
+            text.get(w[0].span.end..w[1].span.start)
+                .is_some_and(|between| between.trim() == "and")
+        })
         .map(|w| w.to_vec())
         .unwrap_or_default()
 }

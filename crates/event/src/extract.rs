@@ -474,7 +474,7 @@ impl Extractor {
                     .any(|(i, _)| self.resources.triggers[*i].kind == trigger.kind);
                 determiner && words.len() <= 3 && told_before
             };
-            if restated() {
+            if restated() || visit_to_no_state(cx, trigger, *span) {
                 continue;
             }
             if !by_a_state(cx, own, trigger, *span) {
@@ -1439,10 +1439,25 @@ impl Extractor {
                             && matches!(m.kind, EntityKind::State | EntityKind::Person)
                             && m.code.is_some()
                     });
+                // (Nor when a treaty's parties are named together: "the Treaty of Erzurum,
+                // signed by the Ottoman Empire and Persia".)
+                let named_together = trigger.kind == "treaty"
+                    && cx
+                        .mentions
+                        .iter()
+                        .filter(|m| m.kind == EntityKind::State && clause.contains(&m.span))
+                        .collect::<Vec<_>>()
+                        .windows(2)
+                        .any(|w| {
+                            w[0].code != w[1].code
+                                && text
+                                    .get(w[0].span.end..w[1].span.start)
+                                    .is_some_and(|between| matches!(between.trim(), "and" | ","))
+                        });
                 if let Some(partner) = cx.dyad.iter().find(|d| !codes.contains(d)) {
                     if codes.len() == 1 {
                         codes.push(partner.clone());
-                    } else if !subject_named {
+                    } else if !subject_named && !named_together {
                         codes.insert(0, partner.clone());
                     }
                 }
@@ -1602,6 +1617,17 @@ impl Extractor {
             .filter(|u| free.contains(&u.span))
             .filter(|u| !other_events.iter().any(|c| c.contains(&u.span)))
             .filter(|u| !main_dated || opening_end.is_some_and(|end| u.span.start >= end))
+            // ("…while Argentina remained neutral until March 1945, and the United States
+            // supplied arms": how long another clause's state lasted dates nothing here.)
+            // (But "…until 1991, when Croatia declared independence" dates what "when" tells.)
+            .filter(|u| {
+                clause.contains(&u.span) || {
+                    let before = text[..u.span.start].trim_end();
+                    let after = text[u.span.end..].trim_start_matches([',', ' ']);
+                    !(before.ends_with(" until") || before.ends_with(" till"))
+                        || after.starts_with("when ")
+                }
+            })
             .min_by_key(|u| cost(u) + if u.attributive { 300 } else { 0 })
         {
             return (Some(until(unit)), WhenSource::Sentence);
@@ -1757,8 +1783,10 @@ fn present_tense(clause: &str) -> bool {
     // what holds now, not what happened at the narrative's last date.)
     let perfect = words.windows(2).any(|p| {
         matches!(p[0], "has" | "have")
-            && (matches!(p[1], "been" | "since" | "long" | "repeatedly" | "also" | "often")
-                || p[1].len() > 4 && p[1].ends_with("ed"))
+            && (matches!(
+                p[1],
+                "been" | "since" | "long" | "repeatedly" | "also" | "often"
+            ) || p[1].len() > 4 && p[1].ends_with("ed"))
     });
     present && (!past || perfect)
 }
@@ -1987,6 +2015,55 @@ fn motive(text: &str, span: Span) -> bool {
         .iter()
         .any(|w| word.starts_with(w));
     motive_noun && text[..span.start].trim_end().ends_with(" in")
+}
+
+/// Whether a visit goes to a thing, not a state: "Hasina visited the camps" (in her own
+/// country), "toured the plant". Not "visited the country", "visited the Argentine plant".
+fn visit_to_no_state(cx: &SentenceContext, trigger: &Trigger, span: Span) -> bool {
+    let matched = cx.doc.slice(span);
+    if trigger.kind != "visit" || !matches!(matched, "visited" | "visits" | "visiting" | "toured") {
+        return false;
+    }
+    let after = &cx.doc.text[span.end..cx.span.end];
+    let mut words = after.split_whitespace();
+    let determiner = words.next().unwrap_or("");
+    let noun = words
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    if !matches!(
+        determiner,
+        "the" | "a" | "an" | "its" | "their" | "his" | "her"
+    ) || !noun.starts_with(|c: char| c.is_ascii_lowercase())
+        || matches!(
+            noun,
+            "capital"
+                | "country"
+                | "nation"
+                | "kingdom"
+                | "island"
+                | "islands"
+                | "republic"
+                | "court"
+        )
+    {
+        return false;
+    }
+    // (Nor one whose object names a state, place or person soon after: "the camps in
+    // Cox's Bazar".)
+    let window_end = after
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(5)
+        .map_or(cx.span.end, |(i, _)| span.end + i);
+    !cx.sentence_mentions.iter().any(|m| {
+        m.span.start >= span.end
+            && m.span.start < window_end
+            && matches!(
+                m.kind,
+                EntityKind::State | EntityKind::Place | EntityKind::Person
+            )
+    })
 }
 
 /// The text triggers are matched in: a number's group separators ("5,000 troops",
