@@ -41,6 +41,12 @@ const APPOSITION_WORDS: &[&str] = &[
     "high-level",
 ];
 
+/// Words before a trigger that make it the topic of a stance, not an event told: "supports
+/// Japan's position on the abductions", "the issue of the annexation".
+static STANCE_TOPIC: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"\b(?:position|stance|policy|views?|concerns?|issue|question|problem)\s+(?:on|of|about|over|regarding)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$").ok()
+});
+
 /// Words before a trigger that deny it.
 static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:not|never|neither|nor|no\s+longer|failed\s+to|did\s+not|didn't|refused\s+to|declined\s+to|without)\s+(?:\w+\s+){0,2}$|\b(?:refused|declined|failed)\s+to\s+(?:\w+\s+){0,3}$").ok()
@@ -474,7 +480,14 @@ impl Extractor {
                     .any(|(i, _)| self.resources.triggers[*i].kind == trigger.kind);
                 determiner && words.len() <= 3 && told_before
             };
-            if restated() || visit_to_no_state(cx, trigger, *span) {
+            let lead_at = cx.span.start + lead_end;
+            let stance_topic = STANCE_TOPIC.as_ref().is_some_and(|r| {
+                cx.doc
+                    .text
+                    .get(clause_span.start.min(lead_at)..lead_at)
+                    .is_some_and(|lead| r.is_match(lead))
+            });
+            if restated() || visit_to_no_state(cx, trigger, *span) || stance_topic {
                 continue;
             }
             if !by_a_state(cx, own, trigger, *span) {
@@ -1525,7 +1538,24 @@ impl Extractor {
         };
         // A verb phrase's own date first ("signed the pact in 1940 and attacked Pearl Harbor
         // on 7 December 1941"), then the clause's.
-        if let Some(unit) = cx.segment.and_then(&nearest).or_else(|| nearest(clause)) {
+        // ("Mongolia supports Japan's position …, and hosted talks … in March 2014": a verb
+        // phrase told in the present holds now, whatever its clause's other phrase dates.)
+        let own_phrase = {
+            let base = cx.segment.unwrap_or(clause);
+            let end = text[trigger.end.clamp(base.start, base.end)..base.end]
+                .find(", and ")
+                .map_or(base.end, |i| trigger.end.max(base.start) + i);
+            Span::new(base.start, end)
+        };
+        if present_tense(cx.doc.slice(own_phrase))
+            && !cx.units.iter().any(|u| own_phrase.contains(&u.span))
+        {
+            return (None, WhenSource::None);
+        }
+        if let Some(unit) = cx.segment.and_then(&nearest) {
+            return (Some(until(unit)), WhenSource::Sentence);
+        }
+        if let Some(unit) = nearest(clause) {
             return (Some(until(unit)), WhenSource::Sentence);
         }
         // "won the 2012 election": a year before a noun dates its clause when the sentence
@@ -1539,6 +1569,11 @@ impl Extractor {
             {
                 return (Some(until(unit)), WhenSource::Sentence);
             }
+        }
+        // "Mongolia supports Japan's position …, and hosted talks … in March 2014": what a
+        // clause tells in the present holds now; another clause's date is not its date.
+        if present_tense(cx.doc.slice(clause)) {
+            return (None, WhenSource::None);
         }
         // "After the United Kingdom left the European Union, …": the main clause's date is
         // later than what the opening clause tells, which the text leaves undated.
@@ -1771,10 +1806,20 @@ fn present_tense(clause: &str) -> bool {
                 | "opposes"
                 | "considers"
                 | "regards"
+                | "supports"
+                | "backs"
+                | "shares"
+                | "cooperates"
+                | "condemns"
+                | "criticises"
+                | "criticizes"
+                | "welcomes"
+                | "favours"
+                | "favors"
         )
     });
     let past = words.iter().any(|w| {
-        matches!(*w, "was" | "were" | "had" | "did")
+        (IRREGULAR_PAST.contains(w) && !matches!(*w, "has" | "have" | "is" | "are"))
             || (w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
     });
     // "have been marked": a perfect of a state is still the present.
@@ -2186,7 +2231,12 @@ fn coordinated_dates(
             .filter(|w| !w.is_empty())
             .any(|w| !matches!(w, "and" | "in" | "on" | "of" | "the" | "during" | "by"));
         // Visits are counted: "visited India in 2006, 2012 and 2014" is three.
-        let visit_list = event.kind == "visit"
+        // (So are trade missions: "led trade missions to China in 1994 and 2001".)
+        let counted = event.kind == "visit"
+            || text[trigger.start..in_clause[first].span.start]
+                .split_whitespace()
+                .any(|w| matches!(w, "missions" | "visits" | "trips" | "tours" | "delegations"));
+        let visit_list = counted
             && (between == ", "
                 || between.trim().trim_start_matches(',').trim() == "and"
                 || between.trim() == "and in"
@@ -2960,7 +3010,17 @@ fn inside_quotes(sentence: &str, offset: usize) -> bool {
     let straight = before.matches('"').count();
     let open = before.matches('“').count();
     let close = before.matches('”').count();
-    straight % 2 == 1 || open > close
+    if !(straight % 2 == 1 || open > close) {
+        return false;
+    }
+    // (A short quoted name is a name, not speech: declared a "strategic partnership".)
+    let quoted_from = before.rfind(['"', '“']).map_or(0, |i| i + 1);
+    let rest = &sentence[offset.min(sentence.len())..];
+    let quoted_to = rest.find(['"', '”']).map_or(sentence.len(), |i| offset + i);
+    let words = sentence
+        .get(quoted_from..quoted_to)
+        .map_or(usize::MAX, |q| q.split_whitespace().count());
+    words > 4
 }
 
 /// The state named just before a trigger in its clause ("Italy's recognition").
@@ -3020,7 +3080,8 @@ fn merge_within_sentence(events: Vec<(usize, Option<String>, bool, Event)>) -> V
                     && sorted(&e.actors) == sorted(&event.actors)
                     && !(s.is_some() && subject.is_some() && *s != subject)
                     && (compatible(&e.when, &event.when)
-                        || event.when_source != WhenSource::Sentence)
+                        || event.when_source != WhenSource::Sentence
+                        || e.when.is_none())
             })
         };
         match duplicate {
