@@ -225,6 +225,28 @@ impl Recogniser {
     /// Names' nested mentions, wars' states, coreference and parentheses.
     fn finish(&self, doc: &Document, mentions: &mut Vec<Mention>) {
         let text = doc.text.as_str();
+        // "the Sudan People's Liberation Army": a known body's name after another state's
+        // name is part of a longer name, that state's body, not the known one.
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        for i in 1..mentions.len() {
+            let (before, rest) = mentions.split_at_mut(i);
+            let body = &mut rest[0];
+            if body.kind != EntityKind::Organisation || body.code.is_none() {
+                continue;
+            }
+            let owner = before.iter().rev().find(|m| {
+                m.kind == EntityKind::State
+                    && m.span.end < body.span.start
+                    && text.get(m.span.end..body.span.start) == Some(" ")
+            });
+            if let Some(owner) = owner.filter(|o| o.code != body.code) {
+                body.span = Span::new(owner.span.start, body.span.end);
+                body.text = text[body.span.range()].to_string();
+                body.name = body.text.clone();
+                body.code = owner.code.clone();
+                body.wikidata = None;
+            }
+        }
         // A state or place inside a name ("North American Free Trade Agreement", "Treaty of
         // Warsaw", "Russo-Japanese War") is part of that name, not a mention of its own.
         let names: Vec<Span> = mentions
@@ -618,8 +640,11 @@ impl Recogniser {
             let span = Span::new(name.start(), name.end());
             let words: Vec<&str> = name.as_str().split_whitespace().collect();
             let first = words.first().copied().unwrap_or("");
+            // ("the Comprehensive Peace Agreement was signed": a document or a body.)
+            let last = words.last().copied().unwrap_or("");
             if NOT_NAME_STARTS.contains(&first)
                 || TITLE_WORDS.contains(first)
+                || NOT_NAME_ENDS.contains(&last)
                 || words.iter().any(|w| {
                     self.gazetteer
                         .lookup(w)
@@ -940,6 +965,41 @@ fn coordinated_pair(text: &str, mentions: &[Mention], start: usize) -> Option<Ve
     let codes: Vec<String> = pair.iter().filter_map(|m| m.code.clone()).collect();
     (between && codes.len() == 2 && codes[0] != codes[1]).then_some(codes)
 }
+
+/// Last words of a capitalised name that make it a document or a body, not a person.
+const NOT_NAME_ENDS: &[&str] = &[
+    "Agreement",
+    "Agreements",
+    "Treaty",
+    "Accord",
+    "Accords",
+    "Pact",
+    "Convention",
+    "Act",
+    "Declaration",
+    "Charter",
+    "Protocol",
+    "Army",
+    "Party",
+    "Front",
+    "Council",
+    "Union",
+    "Bank",
+    "Company",
+    "University",
+    "Conference",
+    "Commission",
+    "Committee",
+    "Movement",
+    "Forces",
+    "Force",
+    "Court",
+    "Assembly",
+    "Parliament",
+    "Government",
+    "Ministry",
+    "Agency",
+];
 
 fn trim_name(name: &str) -> &str {
     // A trailing regnal "I" or an initial is part of the name; a trailing possessive is not.

@@ -41,6 +41,39 @@ const APPOSITION_WORDS: &[&str] = &[
     "high-level",
 ];
 
+/// Words that name a body, a compact or a programme, which one leaves by withdrawing.
+const BODY_WORDS: &[&str] = &[
+    "Initiative",
+    "Organisation",
+    "Organization",
+    "Treaty",
+    "Pact",
+    "Alliance",
+    "League",
+    "Union",
+    "Community",
+    "Council",
+    "Agreement",
+    "Convention",
+    "Commonwealth",
+    "Bloc",
+    "Court",
+    "Programme",
+    "Program",
+    "Process",
+    "Games",
+    "Olympics",
+    "Conference",
+    "Forum",
+    "Group",
+    "Bank",
+    "Fund",
+    "command",
+    "talks",
+    "negotiations",
+    "membership",
+];
+
 /// Words before a trigger that make it the topic of a stance, not an event told: "supports
 /// Japan's position on the abductions", "the issue of the annexation".
 static STANCE_TOPIC: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -1370,6 +1403,46 @@ impl Extractor {
             for code in left {
                 if !side.contains(&code) && !side.is_empty() {
                     side.push(code);
+                }
+            }
+            // "Nigeria withdrew its troops from Bakassi", "South Sudan withdrew from Heglig":
+            // forces leave ground the article's other state holds or claims, even when the
+            // place is too small to be known.
+            if trigger.kind == "withdrawal" && side.len() == 1 && cx.dyad.contains(&side[0]) {
+                let after = &text[span.start..clause.end];
+                let military = after.split_whitespace().take(6).any(|w| {
+                    matches!(
+                        w.trim_matches(|c: char| !c.is_alphanumeric()),
+                        "troops"
+                            | "forces"
+                            | "soldiers"
+                            | "army"
+                            | "units"
+                            | "garrison"
+                            | "garrisons"
+                    )
+                });
+                let from_place = after
+                    .split_once(" from ")
+                    .map(|(_, rest)| rest.trim_start_matches("the ").trim_start())
+                    .is_some_and(|rest| {
+                        // (Not a body or a programme: "from NATO's military command", "from
+                        // the Belt and Road Initiative".)
+                        let body = rest.split_whitespace().take(6).any(|w| {
+                            BODY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+                        });
+                        rest.starts_with(char::is_uppercase)
+                            && !body
+                            && !cx.mentions.iter().any(|m| {
+                                m.kind == EntityKind::Organisation
+                                    && m.span.end > span.start
+                                    && clause.contains(&m.span)
+                            })
+                    });
+                if military || from_place {
+                    if let Some(partner) = cx.dyad.iter().find(|d| **d != side[0]) {
+                        side.push(partner.clone());
+                    }
                 }
             }
             return side;
