@@ -80,6 +80,32 @@ static STANCE_TOPIC: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"\b(?:position|stance|policy|views?|concerns?|issue|question|problem)\s+(?:on|of|about|over|regarding)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$").ok()
 });
 
+/// The opening subordinate clause of a sentence ("After the war ended in 1945, "), if any.
+/// (Its first word is checked before the pattern runs: most sentences open otherwise.)
+fn opening_clause(sentence: &str) -> Option<regex::Match<'_>> {
+    let first = sentence.split_whitespace().next()?;
+    let opener = matches!(
+        first,
+        "After"
+            | "Before"
+            | "When"
+            | "Once"
+            | "Although"
+            | "Though"
+            | "While"
+            | "Whereas"
+            | "Because"
+            | "Since"
+            | "Until"
+            | "As"
+            | "Following"
+    );
+    if !opener {
+        return None;
+    }
+    OPENING_CLAUSE.as_ref()?.find(sentence)
+}
+
 /// Words before a trigger that deny it.
 static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:not|never|neither|nor|no\s+longer|failed\s+to|did\s+not|didn't|refused\s+to|declined\s+to|without)\s+(?:\w+\s+){0,2}$|\b(?:refused|declined|failed)\s+to\s+(?:\w+\s+){0,3}$").ok()
@@ -1365,6 +1391,21 @@ impl Extractor {
                     return pair;
                 }
             }
+            // "Sukarno and Hatta proclaimed Indonesian independence", "became independent as
+            // Ghana": a domestic event whose own words name its state.
+            if trigger.kind == "context" {
+                let named = cx.mentions.iter().find(|m| {
+                    m.kind == EntityKind::State
+                        && (span.contains(&m.span)
+                            || (m.span.start >= span.end
+                                && text
+                                    .get(span.end..m.span.start)
+                                    .is_some_and(|w| w.trim() == "as")))
+                });
+                if let Some(code) = named.and_then(|m| m.code.clone()) {
+                    return vec![code];
+                }
+            }
             // One side: the state the clause is about, nearest before the trigger; or, when the
             // trigger's verb shares the clause's subject ("Spain signed the accords with Morocco
             // and Mauritania and withdrew from the territory"), the first state of the clause.
@@ -1652,9 +1693,7 @@ impl Extractor {
         // later than what the opening clause tells, which the text leaves undated.
         let opening = clause.start == cx.span.start
             && clause.end < cx.span.end
-            && OPENING_CLAUSE
-                .as_ref()
-                .is_some_and(|r| r.is_match(cx.doc.slice(cx.span)));
+            && opening_clause(cx.doc.slice(cx.span)).is_some();
         if opening {
             return (None, WhenSource::None);
         }
@@ -1700,9 +1739,7 @@ impl Extractor {
         let free = Span::new(cx.span.start, cx.span.end);
         // "After Habré took N'Djamena in June 1982, Libya backed Goukouni and invaded Chad in
         // 1983": the opening clause's date dates the main clause only when it has none.
-        let opening_end = OPENING_CLAUSE
-            .as_ref()
-            .and_then(|r| r.find(cx.doc.slice(cx.span)))
+        let opening_end = opening_clause(cx.doc.slice(cx.span))
             .map(|m| cx.span.start + m.end())
             .filter(|end| *end <= trigger.start);
         // (A date of the main clause, not of a later clause: no comma between.)
@@ -1829,7 +1866,7 @@ fn clauses(text: &str) -> Vec<Span> {
     let mut start = 0;
     // "After Germany occupied Denmark, British forces invaded Iceland": a sentence that
     // opens with a subordinate clause has its main clause after the first comma.
-    if let Some(m) = OPENING_CLAUSE.as_ref().and_then(|r| r.find(text)) {
+    if let Some(m) = opening_clause(text) {
         out.push(Span::new(0, m.end() - 1));
         start = m.end() - 1;
     }
@@ -2041,6 +2078,8 @@ const NON_STATE_SUBJECTS: &[&str] = &[
     "separatists",
     "extremists",
     "jihadists",
+    "dissidents",
+    "exiles",
 ];
 
 /// Kinds that are acts of force or coercion, which only states (or their forces) commit here.
@@ -2304,11 +2343,27 @@ fn coordinated_dates(
             .filter(|w| !w.is_empty())
             .any(|w| !matches!(w, "and" | "in" | "on" | "of" | "the" | "during" | "by"));
         // Visits are counted: "visited India in 2006, 2012 and 2014" is three.
-        // (So are trade missions: "led trade missions to China in 1994 and 2001".)
+        // (So are trade missions and offensives told in the plural: "led trade missions to
+        // China in 1994 and 2001", "launched two offensives, in July 1947 and December 1948".)
         let counted = event.kind == "visit"
             || text[trigger.start..in_clause[first].span.start]
                 .split_whitespace()
-                .any(|w| matches!(w, "missions" | "visits" | "trips" | "tours" | "delegations"));
+                .any(|w| {
+                    matches!(
+                        w.trim_matches(|c: char| !c.is_alphanumeric()),
+                        "missions"
+                            | "visits"
+                            | "trips"
+                            | "tours"
+                            | "delegations"
+                            | "offensives"
+                            | "attacks"
+                            | "raids"
+                            | "invasions"
+                            | "incursions"
+                            | "campaigns"
+                    )
+                });
         let visit_list = counted
             && (between == ", "
                 || between.trim().trim_start_matches(',').trim() == "and"
@@ -3153,8 +3208,7 @@ fn merge_within_sentence(events: Vec<(usize, Option<String>, bool, Event)>) -> V
                     && sorted(&e.actors) == sorted(&event.actors)
                     && !(s.is_some() && subject.is_some() && *s != subject)
                     && (compatible(&e.when, &event.when)
-                        || event.when_source != WhenSource::Sentence
-                        || e.when.is_none())
+                        || event.when_source != WhenSource::Sentence)
             })
         };
         match duplicate {
