@@ -41,6 +41,9 @@ const APPOSITION_WORDS: &[&str] = &[
     "high-level",
 ];
 
+/// Kinds of what a body may address to states: a call, a rebuke, a threat.
+const REQUEST_LIKE: &[&str] = &["request", "dispute", "threat"];
+
 /// Words that name a body, a compact or a programme, which one leaves by withdrawing.
 const BODY_WORDS: &[&str] = &[
     "Initiative",
@@ -1589,6 +1592,13 @@ impl Extractor {
                     }
                 }
             }
+        } else if cx.dyad.len() == 2
+            && codes.is_empty()
+            && REQUEST_LIKE.contains(&trigger.kind.as_str())
+        {
+            // "The Security Council called for a ceasefire in August 1947": a body that asks,
+            // condemns or threatens with no state named addresses the article's pair.
+            codes = cx.dyad.to_vec();
         } else if cx.dyad.len() == 1 && !organisation_acts && codes.len() == 1 {
             // An article on one state's relations ("Foreign relations of Angola"): that state
             // is the other party of a bilateral event naming only its partner ("In 1993, it
