@@ -109,6 +109,16 @@ fn opening_clause(sentence: &str) -> Option<regex::Match<'_>> {
     OPENING_CLAUSE.as_ref()?.find(sentence)
 }
 
+/// The last 160 bytes or so of `text` (from a char boundary): what the end-anchored
+/// patterns of the words before a trigger can see.
+fn last_words(text: &str) -> &str {
+    let mut from = text.len().saturating_sub(160);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
+}
+
 /// Words before a trigger that deny it.
 static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:not|never|neither|nor|no\s+longer|failed\s+to|did\s+not|didn't|refused\s+to|declined\s+to|without)\s+(?:\w+\s+){0,2}$|\b(?:refused|declined|failed)\s+to\s+(?:\w+\s+){0,3}$").ok()
@@ -547,7 +557,7 @@ impl Extractor {
                 cx.doc
                     .text
                     .get(clause_span.start.min(lead_at)..lead_at)
-                    .is_some_and(|lead| r.is_match(lead))
+                    .is_some_and(|lead| r.is_match(last_words(lead)))
             });
             if restated() || visit_to_no_state(cx, trigger, *span) || stance_topic {
                 continue;
@@ -972,7 +982,9 @@ impl Extractor {
             WhenSource::Section => (None, when),
             _ => (when, None),
         };
-        let before = &cx.doc.text[clause.start..span.start];
+        // (The patterns read only the last words before the trigger; they are anchored at its
+        // start, so a bounded tail finds what the whole clause would.)
+        let before = last_words(&cx.doc.text[clause.start..span.start]);
         // ("did not ratify it until 1989": it was ratified, in 1989.)
         let denied = NEGATION.as_ref().is_some_and(|r| r.is_match(before));
         let after = &cx.doc.text[span.end..clause.end.max(span.end)];
