@@ -1951,7 +1951,7 @@ fn present_tense(clause: &str) -> bool {
         )
     });
     let past = words.iter().any(|w| {
-        (IRREGULAR_PAST.contains(w) && !matches!(*w, "has" | "have" | "is" | "are"))
+        (IRREGULAR_PAST_SET.contains(w) && !matches!(*w, "has" | "have" | "is" | "are"))
             || (w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
     });
     // "have been marked": a perfect of a state is still the present.
