@@ -631,15 +631,15 @@ impl Extractor {
         // accusation says was done is alleged, not told as done. (What a protest is about is
         // told as done: "Chile protested the Argentine occupation of the islands".)
         if found.len() > 1 {
-            let complaints: Vec<Span> = found
+            let accusations: Vec<Span> = found
                 .iter()
-                .filter(|f| complaint_verb(cx.doc.slice(f.span)))
+                .filter(|f| accusation_verb(cx.doc.slice(f.span)))
                 .map(|f| f.span)
                 .collect();
             found.retain(|f| {
                 f.trigger.kind == "dispute"
-                    || !complaints.iter().any(|c| c.end <= f.span.start)
-                    || !alleged(
+                    || !accusations.iter().any(|c| c.end <= f.span.start)
+                    || !accused_gerund(
                         &cx.doc.text[clause_span.start..f.span.start],
                         cx.doc.slice(f.span),
                     )
@@ -1706,8 +1706,9 @@ impl Extractor {
                 return (Some(until(unit)), WhenSource::Sentence);
             }
         }
-        // "Mongolia supports Japan's position …, and hosted talks … in March 2014": what a
-        // clause tells in the present holds now; another clause's date is not its date.
+        // A standing state told in the present ("Spain is Morocco's largest trading partner",
+        // "relations have been marked by disputes") has no date to inherit, nor another
+        // clause's date.
         if present_tense(cx.doc.slice(clause)) {
             return (None, WhenSource::None);
         }
@@ -1808,11 +1809,6 @@ impl Extractor {
                 && cx.tagging.periods.iter().any(|p| first.contains(&p.span))
         });
         if opening_period {
-            return (None, WhenSource::None);
-        }
-        // A standing state told in the present ("Spain is Morocco's largest trading partner",
-        // "relations have been marked by disputes") has no date to inherit.
-        if present_tense(cx.doc.slice(clause)) {
             return (None, WhenSource::None);
         }
         // "visited Moscow many times": repeated over years, at no one date.
@@ -2267,19 +2263,19 @@ fn grouped_digits(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether a trigger's words are a verb of accusation, whose object is what is alleged.
-fn complaint_verb(matched: &str) -> bool {
+fn accusation_verb(matched: &str) -> bool {
     let word = matched.trim_start().to_lowercase();
-    COMPLAINT_VERBS.iter().any(|v| word.starts_with(v))
+    ACCUSATION_VERBS.iter().any(|v| word.starts_with(v))
 }
 
-/// Verb stems of accusation and complaint: "accusing", "condemned", "blamed", …
-const COMPLAINT_VERBS: &[&str] = &[
+/// Verb stems of accusation: "accusing", "condemned", "blamed", …
+const ACCUSATION_VERBS: &[&str] = &[
     "condemn", "accus", "criticis", "criticiz", "denounc", "blamed", "rebuked",
 ];
 
 /// Whether the words before a trigger make it the gerund of an accusation: "of backing",
 /// "for sending".
-fn alleged(before: &str, matched: &str) -> bool {
+fn accused_gerund(before: &str, matched: &str) -> bool {
     let gerund = matched
         .split_whitespace()
         .next()
