@@ -345,6 +345,8 @@ impl Extractor {
                 triggers: &triggers,
                 dyad: &section_dyads[sentence.section],
                 section_time: section_times.get(sentence.section).cloned().flatten(),
+                opening_end: opening_clause(doc.slice(sentence.span))
+                    .map(|m| sentence.span.start + m.end()),
                 clauses: clauses(doc.slice(sentence.span))
                     .into_iter()
                     .map(|c| Span::new(sentence.span.start + c.start, sentence.span.start + c.end))
@@ -553,13 +555,15 @@ impl Extractor {
                 determiner && words.len() <= 3 && told_before
             };
             let lead_at = cx.span.start + lead_end;
-            let stance_topic = STANCE_TOPIC.as_ref().is_some_and(|r| {
-                cx.doc
-                    .text
-                    .get(clause_span.start.min(lead_at)..lead_at)
-                    .is_some_and(|lead| r.is_match(last_words(lead)))
-            });
-            if restated() || visit_to_no_state(cx, trigger, *span) || stance_topic {
+            let stance_topic = || {
+                STANCE_TOPIC.as_ref().is_some_and(|r| {
+                    cx.doc
+                        .text
+                        .get(clause_span.start.min(lead_at)..lead_at)
+                        .is_some_and(|lead| r.is_match(last_words(lead)))
+                })
+            };
+            if restated() || visit_to_no_state(cx, trigger, *span) || stance_topic() {
                 continue;
             }
             if !by_a_state(cx, own, trigger, *span) {
@@ -1552,18 +1556,18 @@ impl Extractor {
             // "In 1935 France and Italy signed an agreement": two other states that act
             // together are the event's parties, not the article's pair (unless they act
             // between the pair: "Argentina, Brazil and Chile mediated a ceasefire").
-            let before: Vec<String> = states_before(cx.mentions, clause, span)
-                .filter_map(|m| m.code.clone())
-                .fold(Vec::new(), |mut seen, code| {
-                    if !seen.contains(&code) {
-                        seen.push(code);
-                    }
-                    seen
-                });
-            let between_pair = ["mediat", "brokered", "arbitrat", "good offices"]
-                .iter()
-                .any(|w| cx.doc.slice(span).contains(w));
-            if present == 0 && before.len() >= 2 && !trigger.unilateral && !between_pair {
+            let others_together = || {
+                let mut before: Vec<String> = states_before(cx.mentions, clause, span)
+                    .filter_map(|m| m.code.clone())
+                    .collect();
+                before.sort();
+                before.dedup();
+                let between_pair = ["mediat", "brokered", "arbitrat", "good offices"]
+                    .iter()
+                    .any(|w| cx.doc.slice(span).contains(w));
+                before.len() >= 2 && !between_pair
+            };
+            if present == 0 && !trigger.unilateral && others_together() {
                 return codes;
             }
             if present == 0 {
@@ -1583,23 +1587,25 @@ impl Extractor {
                     });
                 // (Nor when a treaty's parties are named together: "the Treaty of Erzurum,
                 // signed by the Ottoman Empire and Persia".)
-                let named_together = trigger.kind == "treaty"
-                    && cx
-                        .mentions
-                        .iter()
-                        .filter(|m| m.kind == EntityKind::State && clause.contains(&m.span))
-                        .collect::<Vec<_>>()
-                        .windows(2)
-                        .any(|w| {
-                            w[0].code != w[1].code
-                                && text
-                                    .get(w[0].span.end..w[1].span.start)
-                                    .is_some_and(|between| matches!(between.trim(), "and" | ","))
-                        });
+                let named_together = || {
+                    trigger.kind == "treaty"
+                        && cx
+                            .mentions
+                            .iter()
+                            .filter(|m| m.kind == EntityKind::State && clause.contains(&m.span))
+                            .collect::<Vec<_>>()
+                            .windows(2)
+                            .any(|w| {
+                                w[0].code != w[1].code
+                                    && text.get(w[0].span.end..w[1].span.start).is_some_and(
+                                        |between| matches!(between.trim(), "and" | ","),
+                                    )
+                            })
+                };
                 if let Some(partner) = cx.dyad.iter().find(|d| !codes.contains(d)) {
                     if codes.len() == 1 {
                         codes.push(partner.clone());
-                    } else if !subject_named && !named_together {
+                    } else if !subject_named && !named_together() {
                         codes.insert(0, partner.clone());
                     }
                 }
@@ -1714,9 +1720,8 @@ impl Extractor {
         }
         // "After the United Kingdom left the European Union, …": the main clause's date is
         // later than what the opening clause tells, which the text leaves undated.
-        let opening = clause.start == cx.span.start
-            && clause.end < cx.span.end
-            && opening_clause(cx.doc.slice(cx.span)).is_some();
+        let opening =
+            clause.start == cx.span.start && clause.end < cx.span.end && cx.opening_end.is_some();
         if opening {
             return (None, WhenSource::None);
         }
@@ -1762,9 +1767,7 @@ impl Extractor {
         let free = Span::new(cx.span.start, cx.span.end);
         // "After Habré took N'Djamena in June 1982, Libya backed Goukouni and invaded Chad in
         // 1983": the opening clause's date dates the main clause only when it has none.
-        let opening_end = opening_clause(cx.doc.slice(cx.span))
-            .map(|m| cx.span.start + m.end())
-            .filter(|end| *end <= trigger.start);
+        let opening_end = cx.opening_end.filter(|end| *end <= trigger.start);
         // (A date of the main clause, not of a later clause: no comma between.)
         let main_dated = opening_end.is_some_and(|end| {
             cx.units.iter().any(|u| {
@@ -1864,6 +1867,9 @@ struct SentenceContext<'a> {
     triggers: &'a [(usize, Span)],
     dyad: &'a [String],
     section_time: Option<dyad_time::SectionTime>,
+    /// Where the sentence's opening subordinate clause ends ("After the war ended in 1945,"),
+    /// in document offsets.
+    opening_end: Option<usize>,
     /// The sentence's clauses, in document offsets.
     clauses: Vec<Span>,
 }
