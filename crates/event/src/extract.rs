@@ -320,6 +320,15 @@ impl Extractor {
             {
                 continue;
             }
+            // Events come only from triggers: a sentence without one needs no clauses,
+            // dates or context (most sentences of an article).
+            let first_trigger = triggers.partition_point(|(_, t)| t.start < sentence.span.start);
+            if triggers
+                .get(first_trigger)
+                .is_none_or(|(_, t)| t.start >= sentence.span.end)
+            {
+                continue;
+            }
             // Everything a sentence needs lies inside it: hand it only its own mentions and
             // dates, so that work stays linear in the document's length.
             let local = |start: usize| mentions.partition_point(|m| m.span.start < start);
@@ -408,6 +417,17 @@ impl Extractor {
     fn sentence_events(&self, cx: &SentenceContext) -> Vec<Event> {
         let mut events: Vec<(usize, Option<String>, bool, Event)> = Vec::new();
         for (clause_index, &clause_span) in cx.clauses.iter().enumerate() {
+            // Only triggers that start in a clause make its events.
+            let first = cx
+                .triggers
+                .partition_point(|(_, t)| t.start < clause_span.start);
+            if cx
+                .triggers
+                .get(first)
+                .is_none_or(|(_, t)| t.start >= clause_span.end)
+            {
+                continue;
+            }
             let groups = segment_groups(&cx.doc.text, clause_span, cx.units, cx.triggers);
             if groups.len() == 1 && groups[0].segments.len() == 1 {
                 self.group_events(cx, clause_index, clause_span, clause_span, &mut events);
@@ -1689,8 +1709,8 @@ impl Extractor {
                 .map_or(base.end, |i| trigger.end.max(base.start) + i);
             Span::new(base.start, end)
         };
-        if present_tense(cx.doc.slice(own_phrase))
-            && !cx.units.iter().any(|u| own_phrase.contains(&u.span))
+        if !cx.units.iter().any(|u| own_phrase.contains(&u.span))
+            && present_tense(cx.doc.slice(own_phrase))
         {
             return (None, WhenSource::None);
         }
@@ -1909,14 +1929,17 @@ fn clauses(text: &str) -> Vec<Span> {
 /// Whether a clause is told in the present (a copula or auxiliary in the present, none in the
 /// past).
 fn present_tense(clause: &str) -> bool {
-    let words: Vec<&str> = clause
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .collect();
+    // (Asked of every clause: read lazily, and most clauses are in the past, so the present
+    // verb is sought first.)
+    let words = || {
+        clause
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+    };
     // (Verbs of standing relations in the third person: "Brazil exports iron ore to Japan".)
-    let present = words.iter().any(|w| {
+    let present = words().any(|w| {
         matches!(
-            *w,
+            w,
             "is" | "are"
                 | "has"
                 | "have"
@@ -1952,22 +1975,27 @@ fn present_tense(clause: &str) -> bool {
                 | "favors"
         )
     });
-    let past = words.iter().any(|w| {
-        (IRREGULAR_PAST_SET.contains(w) && !matches!(*w, "has" | "have" | "is" | "are"))
+    if !present {
+        return false;
+    }
+    let past = words().any(|w| {
+        (IRREGULAR_PAST_SET.contains(w) && !matches!(w, "has" | "have" | "is" | "are"))
             || (w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
     });
+    if !past {
+        return true;
+    }
     // "have been marked": a perfect of a state is still the present.
     // ("has since demanded": so is one told as lasting to now.)
     // ("Vietnam has condemned Chinese actions": the present perfect, with no date, is
     // what holds now, not what happened at the narrative's last date.)
-    let perfect = words.windows(2).any(|p| {
-        matches!(p[0], "has" | "have")
+    words().zip(words().skip(1)).any(|(auxiliary, next)| {
+        matches!(auxiliary, "has" | "have")
             && (matches!(
-                p[1],
+                next,
                 "been" | "since" | "long" | "repeatedly" | "also" | "often"
-            ) || p[1].len() > 4 && p[1].ends_with("ed"))
-    });
-    present && (!past || perfect)
+            ) || next.len() > 4 && next.ends_with("ed"))
+    })
 }
 
 /// Past-tense verbs that are not "-ed" forms, for telling a clause from a noun phrase.
@@ -1992,8 +2020,14 @@ const SUBJECT_OPENERS: &[&str] = &[
 
 fn finite_verb(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-    (word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase()))
-        || (word.len() <= 10 && IRREGULAR_PAST_SET.contains(word))
+    // (Every verb sought is lower-case ASCII: most words are ruled out by a byte or two.)
+    if !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    if word.len() > 4 && word.ends_with("ed") {
+        return word.bytes().all(|b| b.is_ascii_lowercase());
+    }
+    (2..=8).contains(&word.len()) && IRREGULAR_PAST_SET.contains(word)
 }
 
 /// [`IRREGULAR_PAST`] as a set: `finite_verb` is asked of nearly every word.
