@@ -37,7 +37,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Captures, Match, Regex};
 use std::ops::Range;
 
-/// Shortest literal worth gating on; single characters are everywhere.
+/// Shortest literal worth gating on; single characters are everywhere (but digits and currency
+/// signs, which prose seldom holds, gate however short).
 const MIN_LITERAL: usize = 2;
 /// How far from its literal a match of a pattern with no length bound may reach. Dates,
 /// durations and trigger phrases are a few words long; a longer match is cut off here.

@@ -326,21 +326,49 @@ fn best(facts: &Facts) -> Option<Set> {
 }
 
 /// Longer shortest literals first (a word boundary at an edge counts half a byte), then
-/// fewer literals.
+/// fewer literals. What prose is full of counts for less than its length ("the", "of"), what
+/// it seldom holds for more (digits, currency signs: "the 5th" is gated on its digit).
 fn quality(set: &Set) -> (usize, std::cmp::Reverse<usize>) {
     let score = |s: &String| {
         let boundaries = s.chars().filter(|&c| c == BOUNDARY).count();
+        let text = s.trim_matches(BOUNDARY);
+        if COMMON_WORDS.contains(&text) {
+            return 1;
+        }
+        if rare(text) {
+            return 2 * text.len() + 3;
+        }
         2 * (s.len() - boundaries) + boundaries
     };
     let shortest = set.iter().map(score).min().unwrap_or(0);
     (shortest, std::cmp::Reverse(set.len()))
 }
 
-/// Bytes of the shortest literal, boundaries aside.
+/// The commonest words of English prose: a gate on one of them opens nearly everywhere.
+const COMMON_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "a", "an", "on", "by", "for", "from", "at", "as", "with", "is",
+    "was", "that", "it",
+];
+
+/// Whether a short literal is made of characters prose seldom holds (digits, currency
+/// signs, "%"): worth gating on however short.
+fn rare(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 3
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥' | '%'))
+}
+
+/// Bytes of the shortest literal, boundaries aside; a rare one counts as long enough.
 fn shortest_text(set: &Set) -> usize {
     set.iter()
         .map(|s| {
-            s.chars()
+            let text = s.trim_matches(BOUNDARY);
+            if rare(text) {
+                return usize::MAX;
+            }
+            text.chars()
                 .filter(|&c| c != BOUNDARY)
                 .map(char::len_utf8)
                 .sum()
@@ -433,6 +461,26 @@ mod tests {
 
     fn strings(items: &[&str]) -> Vec<String> {
         items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_digit_gates_better_than_the_commonest_words() {
+        let digits: Vec<String> = (0..10).map(|d| d.to_string()).collect();
+        assert_eq!(
+            req(r"(?i)\b(?:on|of)\s+the\s+[0-9]{1,2}(?:st|th)?\b"),
+            Some(digits)
+        );
+        // (A rarer word still wins over a digit.)
+        assert_eq!(
+            req(r"(?i)\b(?:ad|a\.d\.)\s+[0-9]+\b"),
+            Some(strings(&["a.d.", "ad"]))
+        );
+    }
+
+    #[test]
+    fn currency_signs_are_gates_however_short() {
+        assert_eq!(req(r"[$£]\s?[a-z]+"), Some(strings(&["$", "£"])));
+        assert_eq!(req(r"[x-z]\s?[a-z]+"), None);
     }
 
     #[test]
