@@ -228,7 +228,21 @@ pub const PERSON_VERBS: &[&str] = &[
     "praised",
     "condemned",
     "described",
+    "overthrew",
+    "deposed",
+    "ousted",
     "who",
+];
+
+/// Verbs whose object is a person when a bare name follows: "Idi Amin overthrew Milton
+/// Obote" (not the town of Milton).
+pub const PERSON_OBJECT_VERBS: &[&str] = &[
+    "overthrew",
+    "deposed",
+    "ousted",
+    "succeeded",
+    "assassinated",
+    "pardoned",
 ];
 
 /// Which of the gated name patterns is which in [`NAME_GATES`].

@@ -4,7 +4,8 @@
 use crate::gazetteer::{EntityKind, Entry, Form, Gazetteer};
 use crate::patterns::{
     Gated, APPOSITIVE_PERSON, BARE_PERSON, LIFESPAN_PERSON, NAME_GATES, NOT_NAME_STARTS,
-    PERSON_VERBS, ROLE_NOUNS, TITLED_PERSON, TITLE_STATES, TITLE_WORDS, TREATY, WAR,
+    PERSON_OBJECT_VERBS, PERSON_VERBS, ROLE_NOUNS, TITLED_PERSON, TITLE_STATES, TITLE_WORDS,
+    TREATY, WAR,
 };
 use crate::EntityError;
 use dyad_read::{Document, Span};
@@ -668,7 +669,8 @@ impl Recogniser {
                 .unwrap_or("");
             let by_verb =
                 PERSON_VERBS.contains(&next_word) && text[span.end..].starts_with([' ', ',']);
-            let by_role = ROLE_NOUNS.contains(&previous_word);
+            let by_role =
+                ROLE_NOUNS.contains(&previous_word) || PERSON_OBJECT_VERBS.contains(&previous_word);
             let by_agent = previous_word == "by"
                 && (after.starts_with('.')
                     || after.starts_with(',')

@@ -547,7 +547,18 @@ impl Extractor {
             let capitalised = at > 0
                 && matched.starts_with(char::is_uppercase)
                 && (!matched.contains(char::is_whitespace) || after_name);
-            if capitalised || inside_quotes(text, at) {
+            // "expelled priests from the occupied provinces", "the disputed islands": a
+            // participle after an article describes a noun; it tells no event.
+            let attributive = matched.len() > 4
+                && matched.ends_with("ed")
+                && !matched.contains(char::is_whitespace)
+                && text[..at].split_whitespace().next_back().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "the" | "The" | "its" | "their" | "an" | "these" | "those"
+                    )
+                });
+            if capitalised || attributive || inside_quotes(text, at) {
                 continue;
             }
             let trigger = &self.resources.triggers[*index];
@@ -606,7 +617,12 @@ impl Extractor {
                     .filter_map(|w| {
                         let at = lead.rfind(w)?;
                         let relative = matches!(*w, " that " | " which ");
-                        let next = lead[at + w.len()..].split_whitespace().next().unwrap_or("");
+                        // (The relative's verb may be the trigger itself: "an agreement
+                        // that recognised Qatar".)
+                        let next = cx.doc.text[clause_span.start + at + w.len()..]
+                            .split_whitespace()
+                            .next()
+                            .unwrap_or("");
                         (!relative || finite_verb(next)).then_some(at)
                     })
                     .max()
@@ -1807,6 +1823,16 @@ impl Extractor {
             .iter()
             .filter(|u| free.contains(&u.span))
             .filter(|u| !other_events.iter().any(|c| c.contains(&u.span)))
+            // ("The Al Khalifa family, which has ruled Bahrain since 1783, claimed Zubarah":
+            // a relative clause before the verb describes the subject, at its own time.)
+            .filter(|u| {
+                !cx.clauses.iter().any(|c| {
+                    c.contains(&u.span) && c.end <= clause.start && {
+                        let told = cx.doc.slice(*c);
+                        told.starts_with(", which ") || told.starts_with(", who ")
+                    }
+                })
+            })
             .filter(|u| !main_dated || opening_end.is_some_and(|end| u.span.start >= end))
             // ("…while Argentina remained neutral until March 1945, and the United States
             // supplied arms": how long another clause's state lasted dates nothing here.)
@@ -1923,7 +1949,34 @@ fn clauses(text: &str) -> Vec<Span> {
         }
     }
     out.push(Span::new(start, text.len()));
-    split_coordinated(text, out)
+    split_coordinated(text, split_relative_ends(text, out))
+}
+
+/// "The Al Khalifa family, which has ruled Bahrain since 1783, claimed Zubarah": a relative
+/// clause between a subject and its verb ends at the comma before that verb, so its date
+/// stays its own.
+fn split_relative_ends(text: &str, clauses: Vec<Span>) -> Vec<Span> {
+    let mut out = Vec::with_capacity(clauses.len());
+    for clause in clauses {
+        let piece = &text[clause.start..clause.end];
+        let relative = piece.starts_with(", which ") || piece.starts_with(", who ");
+        let resumed = relative
+            .then(|| {
+                piece.match_indices(", ").skip(1).find(|(at, _)| {
+                    let next = piece[at + 2..].split_whitespace().next().unwrap_or("");
+                    finite_verb(next) && !matches!(next, "has" | "have" | "is" | "are")
+                })
+            })
+            .flatten();
+        match resumed {
+            Some((at, _)) => {
+                out.push(Span::new(clause.start, clause.start + at));
+                out.push(Span::new(clause.start + at, clause.end));
+            }
+            None => out.push(clause),
+        }
+    }
+    out
 }
 
 /// Whether a clause is told in the present (a copula or auxiliary in the present, none in the
@@ -2100,7 +2153,14 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
                     && after[1].ends_with('s')
                     && !finite_verb(after[0])
                     && !finite_verb(after[1])
-                    && finite_verb(after[2]));
+                    && finite_verb(after[2]))
+                // (Or with a phrase after the noun: "direct flights between Manama and Doha
+                // resumed".)
+                || (after.len() > 2
+                    && after[1].ends_with('s')
+                    && after[2] == "between"
+                    && !finite_verb(after[0])
+                    && !finite_verb(after[1]));
             if before_has_verb && after_has_verb && subject_first {
                 out.push(Span::new(start, cut));
                 start = cut;
@@ -2138,6 +2198,11 @@ const NON_STATE_SUBJECTS: &[&str] = &[
     "jihadists",
     "dissidents",
     "exiles",
+];
+
+/// Nouns for a state's armed forces after its name or demonym ("Tanzanian forces").
+const STATE_FORCES: &[&str] = &[
+    "forces", "troops", "army", "navy", "soldiers", "aircraft", "warships", "units",
 ];
 
 /// Kinds that are acts of force or coercion, which only states (or their forces) commit here.
@@ -2178,7 +2243,19 @@ fn by_a_state(cx: &SentenceContext, segment: Span, trigger: &Trigger, span: Span
                 .to_lowercase()
         })
         .any(|w| NON_STATE_SUBJECTS.contains(&w.as_str()));
-    if non_state_subject {
+    // ("Tanzanian forces and Ugandan rebels captured Kampala": a state's forces among the
+    // subjects make it the state's act.)
+    let state_forces = || {
+        cx.sentence_mentions.iter().any(|m| {
+            m.kind == EntityKind::State
+                && lead.contains(&m.span)
+                && text[m.span.end..span.start]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| STATE_FORCES.contains(&w))
+        })
+    };
+    if non_state_subject && !state_forces() {
         return false;
     }
     let after = text[span.end..cx.span.end].trim_start();
