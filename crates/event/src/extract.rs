@@ -1169,7 +1169,17 @@ impl Extractor {
         let parties: Vec<&Mention> = cx
             .mentions
             .iter()
-            .filter(|m| !is_bystander(text, m, cx.mentions))
+            // (A bystander phrase that is the trigger itself names the partner: "Italy
+            // allied with Prussia".)
+            .filter(|m| {
+                let trigger_object = m.span.start >= span.end
+                    && text[span.end..m.span.start]
+                        .trim()
+                        .trim_start_matches("the")
+                        .trim()
+                        .is_empty();
+                trigger_object || !is_bystander(text, m, cx.mentions)
+            })
             .filter(|m| !(venue_only && m.kind == EntityKind::State && located(m)))
             .collect();
         let mut codes = states_in(parties.iter().copied(), scope);
@@ -1444,6 +1454,23 @@ impl Extractor {
                     .collect();
                 if pair.len() > 1 {
                     return pair;
+                }
+                // "Mauritania and Senegal became independent in 1960": each of two states
+                // named together as the subject.
+                let joined = states_before(cx.mentions, clause, span)
+                    .rfind(|m| m.span.end <= last.span.start)
+                    .filter(|first| {
+                        text[first.span.end..last.span.start].trim() == "and"
+                            && text[last.span.end..span.start].trim().is_empty()
+                    });
+                if let Some(first) = joined {
+                    let codes: Vec<String> = [first, last]
+                        .iter()
+                        .filter_map(|m| m.code.clone())
+                        .collect();
+                    if codes.len() == 2 && codes[0] != codes[1] {
+                        return codes;
+                    }
                 }
             }
             // "Sukarno and Hatta proclaimed Indonesian independence", "became independent as
@@ -2155,12 +2182,16 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
                     && !finite_verb(after[1])
                     && finite_verb(after[2]))
                 // (Or with a phrase after the noun: "direct flights between Manama and Doha
-                // resumed".)
-                || (after.len() > 2
-                    && after[1].ends_with('s')
-                    && after[2] == "between"
-                    && !finite_verb(after[0])
-                    && !finite_verb(after[1]));
+                // resumed", "mobs in Nouakchott killed".)
+                || (0..2).any(|noun| {
+                    after.len() > noun + 1
+                        && after[noun].ends_with('s')
+                        && after[..=noun].iter().all(|w| !finite_verb(w) && !w.ends_with("ly"))
+                        && matches!(
+                            after[noun + 1],
+                            "between" | "in" | "from" | "at" | "of" | "near" | "along"
+                        )
+                });
             if before_has_verb && after_has_verb && subject_first {
                 out.push(Span::new(start, cut));
                 start = cut;
