@@ -1820,11 +1820,23 @@ impl Extractor {
                 // its own (an earlier clause's carries on: "Norway sent frigates in 2005, and
                 // Russia protested").
                 let later_coordinate = c.start > clause.start && text.starts_with(", and ");
-                opening.starts_with("which ") || opening.starts_with("who ") || later_coordinate
-            })
-            .filter(|c| {
-                let first = cx.triggers.partition_point(|(_, t)| t.start < c.start);
-                cx.triggers.get(first).is_some_and(|(_, t)| t.start < c.end)
+                // (A later clause's own date is its own even when it tells no event: "Egypt
+                // objected, and in June 2013 Egyptian politicians were filmed …".)
+                let dated_later = later_coordinate && {
+                    let after_and = text[", and ".len()..].trim_start();
+                    DATE_PREPOSITIONS
+                        .iter()
+                        .any(|p| after_and.starts_with(p) && after_and[p.len()..].starts_with(' '))
+                };
+                let own_event = || {
+                    let first = cx.triggers.partition_point(|(_, t)| t.start < c.start);
+                    cx.triggers.get(first).is_some_and(|(_, t)| t.start < c.end)
+                };
+                dated_later
+                    || ((opening.starts_with("which ")
+                        || opening.starts_with("who ")
+                        || later_coordinate)
+                        && own_event())
             })
             .collect();
         let free = Span::new(cx.span.start, cx.span.end);
@@ -2354,10 +2366,22 @@ fn visit_to_no_state(cx: &SentenceContext, trigger: &Trigger, span: Span) -> boo
         .next()
         .unwrap_or("")
         .trim_end_matches(|c: char| !c.is_alphanumeric());
-    if !matches!(
-        determiner,
-        "the" | "a" | "an" | "its" | "their" | "his" | "her"
-    ) || !noun.starts_with(|c: char| c.is_ascii_lowercase())
+    // ("visited border posts", "toured refugee camps": a bare plural with a noun before it.)
+    let bare_plural = determiner.chars().all(|c| c.is_ascii_lowercase())
+        && !determiner.is_empty()
+        && noun.len() > 3
+        && noun.ends_with('s')
+        && noun.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(
+            determiner,
+            "in" | "on" | "at" | "during" | "for" | "with" | "again"
+        );
+    if !(bare_plural
+        || matches!(
+            determiner,
+            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+        ))
+        || !noun.starts_with(|c: char| c.is_ascii_lowercase())
         || matches!(
             noun,
             "capital"
