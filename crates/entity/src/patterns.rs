@@ -40,7 +40,7 @@ pub static TITLE_WORDS: LazyLock<std::collections::HashSet<String>> = LazyLock::
 });
 
 /// A capitalised name word, a name particle, or a regnal number.
-const NAME_WORD: &str = r"(?:d'[\p{Lu}][\p{L}]+|[\p{Lu}]\.|[\p{Lu}][\p{L}'’\-]*|(?:de|da|do|dos|das|di|del|della|dei|von|van|der|bin|ibn|le|la)\b|al-[\p{Lu}][\p{L}]+)";
+const NAME_WORD: &str = r"(?:d'[\p{Lu}][\p{L}]+|[\p{Lu}]\.|[\p{Lu}][\p{L}'’\-]*|(?:de|da|do|dos|das|di|del|della|dei|von|van|der|bin|ibn|le|la|arap)\b|al-[\p{Lu}][\p{L}]+)";
 
 /// Title followed by a name: "Prime Minister Golda Meir", "Pope Pius IX",
 /// "Count Alessandro Fè d'Ostiani". Group 1: title, group 2: name.
@@ -71,7 +71,7 @@ pub static APPOSITIVE_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// armistice". Group 0 is the name.
 pub static TREATY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(
-        r"\b(?:(?:Treaty|Pact|Convention|Protocol|Declaration|Agreement|Accords?|Armistice|Charter|Peace|Concordat|Alliance|Entente|Treaties)\s+of\s+[\p{Lu}][\p{L}\-]+(?:(?:\s+|\s+(?:and|of|the|for|on|between)\s+)[\p{Lu}][\p{L}\-]+)*|(?:[\p{Lu}][\p{L}\-–]+\s+){1,4}(?:Treaty|Pact|Accords?|Agreement|Convention|Protocol|Declaration|Armistice|Charter|Concordat|Communiqué|Memorandum|Act)|[\p{Lu}][\p{L}]+\s+(?:armistice|treaty|accords?|agreement|pact))\b",
+        r"\b(?:(?:Treaty|Pact|Convention|Protocol|Declaration|Agreement|Accords?|Armistice|Charter|Peace|Concordat|Alliance|Entente|Treaties|Act)\s+of\s+[\p{Lu}][\p{L}\-]+(?:(?:\s+|\s+(?:and|of|the|for|on|between)\s+)[\p{Lu}][\p{L}\-]+)*|(?:[\p{Lu}][\p{L}\-–]+\s+){1,4}(?:Treaty|Pact|Accords?|Agreement|Convention|Protocol|Declaration|Armistice|Charter|Concordat|Communiqué|Memorandum|Act)|[\p{Lu}][\p{L}]+\s+(?:armistice|treaty|accords?|agreement|pact))\b",
     )
 });
 

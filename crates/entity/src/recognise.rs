@@ -638,8 +638,18 @@ impl Recogniser {
         }
         // The name group is the whole match: finding is enough, no capture pass needed.
         for name in regex.find_iter(text) {
-            let span = Span::new(name.start(), name.end());
-            let words: Vec<&str> = name.as_str().split_whitespace().collect();
+            let mut span = Span::new(name.start(), name.end());
+            let mut words: Vec<&str> = name.as_str().split_whitespace().collect();
+            // "Presidents Daniel arap Moi and Ali Hassan Mwinyi": a plural title names people.
+            let plural_title = words.len() > 2
+                && words[0]
+                    .strip_suffix('s')
+                    .is_some_and(|singular| TITLE_WORDS.contains(singular));
+            if plural_title {
+                span.start += words[0].len();
+                span.start += text[span.start..].len() - text[span.start..].trim_start().len();
+                words.remove(0);
+            }
             let first = words.first().copied().unwrap_or("");
             // ("the Comprehensive Peace Agreement was signed": a document or a body.)
             let last = words.last().copied().unwrap_or("");
@@ -669,8 +679,9 @@ impl Recogniser {
                 .unwrap_or("");
             let by_verb =
                 PERSON_VERBS.contains(&next_word) && text[span.end..].starts_with([' ', ',']);
-            let by_role =
-                ROLE_NOUNS.contains(&previous_word) || PERSON_OBJECT_VERBS.contains(&previous_word);
+            let by_role = plural_title
+                || ROLE_NOUNS.contains(&previous_word)
+                || PERSON_OBJECT_VERBS.contains(&previous_word);
             let by_agent = previous_word == "by"
                 && (after.starts_with('.')
                     || after.starts_with(',')

@@ -2158,7 +2158,7 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
             let before_has_verb = text[start..cut].split_whitespace().any(finite_verb);
             let words: Vec<&str> = text[cut + joint..clause.end]
                 .split_whitespace()
-                .take(9)
+                .take(14)
                 .collect();
             // A leading date phrase ("…, and in August 1964 paratroopers landed") comes before
             // the subject.
@@ -2175,7 +2175,18 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
             // A subject of up to six words ("the border between the two countries has been
             // closed"), then a verb; right after a name without a comma, of up to two.
             let reach = if joint == 6 { 6 } else { 2 };
-            let after_has_verb = after.iter().skip(1).take(reach).any(|w| finite_verb(w));
+            // (A name or date counts as one word: ", and the Danish–Icelandic Act of Union of
+            // 1 December 1918 recognised".)
+            let after_has_verb = after
+                .iter()
+                .skip(1)
+                .filter(|w| {
+                    !(w.starts_with(char::is_uppercase)
+                        || w.starts_with(|c: char| c.is_ascii_digit())
+                        || **w == "of")
+                })
+                .take(reach)
+                .any(|w| finite_verb(w));
             // The second clause opens with its own subject: a name, a determiner or a pronoun
             // (not an adverb: "met the Pope, and formally requested" shares its subject).
             // A bare plural followed at once by its verb is a subject too ("paratroopers
