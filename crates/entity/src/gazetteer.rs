@@ -314,6 +314,9 @@ impl Gazetteer {
             });
             forms.push((name.to_string(), index));
         }
+        // (An alias is curated: it wins over a smaller city of the same name, as "Santa Cruz"
+        // is Santa Cruz de la Sierra, not the Philippine town listed under that name.)
+        let mut aliases: Vec<(String, usize)> = Vec::new();
         for row in rows(PLACE_ALIASES) {
             let (Some(alias), Some(main)) = (row.first(), row.get(1)) else {
                 continue;
@@ -323,7 +326,7 @@ impl Gazetteer {
                 .find(|(name, i)| name == main && entries[*i].kind == EntityKind::Place)
                 .map(|(_, i)| *i)
             {
-                forms.push((alias.to_string(), index));
+                aliases.push((alias.to_string(), index));
             }
         }
         // Names are matched without their article: "the Netherlands" is "the" and a name.
@@ -357,6 +360,12 @@ impl Gazetteer {
                     }
                 })
                 .or_insert(*index);
+        }
+        for (alias, index) in aliases {
+            let current = best.entry(alias).or_insert(index);
+            if entries[*current].form == Form::City {
+                *current = index;
+            }
         }
         let mut patterns: Vec<(String, usize)> = best.into_iter().collect();
         patterns.sort();

@@ -3461,7 +3461,11 @@ fn frame_phrase(before: &str) -> bool {
         .iter()
         .take(2)
         .take_while(|w| {
-            w.starts_with(char::is_uppercase) && w.len() > 1 && w.chars().all(char::is_alphanumeric)
+            // ("during the Indo-Pakistani war of 1965": a hyphenated name too.)
+            w.starts_with(char::is_uppercase)
+                && w.len() > 1
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '–')
         })
         .count();
     let mut words = words.into_iter().skip(name).peekable();
