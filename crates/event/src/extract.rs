@@ -2287,6 +2287,36 @@ fn by_a_state(cx: &SentenceContext, segment: Span, trigger: &Trigger, span: Span
     if court_subject && !state_named {
         return false;
     }
+    // "The Esquipulas agreement, signed by the five presidents, called for the bases to be
+    // closed": what a document provides is no request of a state.
+    let document_subject = trigger.kind == "request" && {
+        let opening = &text[cx.span.start..span.start];
+        let subject_end = opening.find(',').unwrap_or(opening.len());
+        let subject_words: Vec<&str> = opening[..subject_end].split_whitespace().collect();
+        subject_words.len() <= 6
+            && subject_words.last().is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "agreement"
+                        | "treaty"
+                        | "accord"
+                        | "accords"
+                        | "pact"
+                        | "declaration"
+                        | "protocol"
+                        | "charter"
+                        | "convention"
+                )
+            })
+            && !cx.sentence_mentions.iter().any(|m| {
+                m.kind == EntityKind::State
+                    && m.span.start >= cx.span.start
+                    && m.span.end <= cx.span.start + subject_end
+            })
+    };
+    if document_subject {
+        return false;
+    }
     if !FORCE_KINDS.contains(&trigger.kind.as_str()) {
         return true;
     }
