@@ -241,3 +241,46 @@ fn population_in_a_country_named_with_the_article() {
         "{found:?}"
     );
 }
+
+#[test]
+fn populations_told_with_a_census_or_an_estimate() {
+    for text in [
+        "According to the 2022 census, 162,000 Chileans live in Argentina.",
+        "Some 162,000 Chileans live in Argentina, according to a 2022 estimate.",
+    ] {
+        let found = facts("Argentina–Chile relations", text);
+        let population: Vec<_> = found.iter().filter(|f| f["fact"] == "population").collect();
+        assert_eq!(population.len(), 1, "{text}: {found:?}");
+        assert_eq!(population[0]["nationals_of"], "CHL", "{text}");
+        assert_eq!(population[0]["residing_in"], "ARG", "{text}");
+        assert_eq!(population[0]["count"], 162000, "{text}");
+        assert_eq!(population[0]["as_of"], "2022", "{text}");
+    }
+    let found = facts(
+        "Lebanon–Syria relations",
+        "More than 1.5 million Syrian refugees lived in Lebanon in 2023.",
+    );
+    let pairs = pairs_of(&found, "population", "nationals_of", "residing_in");
+    assert_eq!(
+        pairs,
+        vec![("SYR".to_string(), "LBN".to_string())],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn city_names_with_two_particles() {
+    let found = facts(
+        "Bolivia–Brazil relations",
+        "Brazil has an embassy in La Paz and consulates-general in Santa Cruz de la Sierra and Cochabamba.",
+    );
+    let cities = pairs_of(&found, "mission", "holder", "city");
+    assert!(
+        cities.contains(&("BRA".into(), "Santa Cruz de la Sierra".into())),
+        "{found:?}"
+    );
+    assert!(
+        cities.contains(&("BRA".into(), "Cochabamba".into())),
+        "{found:?}"
+    );
+}
