@@ -1822,12 +1822,8 @@ impl Extractor {
                 let later_coordinate = c.start > clause.start && text.starts_with(", and ");
                 // (A later clause's own date is its own even when it tells no event: "Egypt
                 // objected, and in June 2013 Egyptian politicians were filmed …".)
-                let dated_later = later_coordinate && {
-                    let after_and = text[", and ".len()..].trim_start();
-                    DATE_PREPOSITIONS
-                        .iter()
-                        .any(|p| after_and.starts_with(p) && after_and[p.len()..].starts_with(' '))
-                };
+                let dated_later =
+                    later_coordinate && opens_with_date_preposition(&text[", and ".len()..]);
                 let own_event = || {
                     let first = cx.triggers.partition_point(|(_, t)| t.start < c.start);
                     cx.triggers.get(first).is_some_and(|(_, t)| t.start < c.end)
@@ -2104,6 +2100,13 @@ const DATE_PREPOSITIONS: &[&str] = &[
     "in", "on", "during", "by", "after", "before", "from", "since",
 ];
 
+/// Whether `text` opens with a date phrase's preposition ("…, and in August 1964 …").
+fn opens_with_date_preposition(text: &str) -> bool {
+    text.split_whitespace()
+        .next()
+        .is_some_and(|w| DATE_PREPOSITIONS.contains(&w))
+}
+
 /// Words that open a subject noun phrase.
 const SUBJECT_OPENERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "both", "each", "it",
@@ -2162,7 +2165,7 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
                 .collect();
             // A leading date phrase ("…, and in August 1964 paratroopers landed") comes before
             // the subject.
-            let skip = if words.first().is_some_and(|w| DATE_PREPOSITIONS.contains(w)) {
+            let skip = if opens_with_date_preposition(&text[cut + joint..clause.end]) {
                 words
                     .iter()
                     .take(4)
