@@ -266,6 +266,16 @@ fn populations_told_with_a_census_or_an_estimate() {
         vec![("SYR".to_string(), "LBN".to_string())],
         "{found:?}"
     );
+    let found = facts(
+        "Kazakhstan–Russia relations",
+        "About 3.5 million ethnic Russians lived in Kazakhstan in 2021.",
+    );
+    let pairs = pairs_of(&found, "population", "nationals_of", "residing_in");
+    assert_eq!(
+        pairs,
+        vec![("RUS".to_string(), "KAZ".to_string())],
+        "{found:?}"
+    );
 }
 
 #[test]
