@@ -228,17 +228,20 @@ fn mission_kinds_in_capitals_and_deputy_high_commissions() {
     );
 }
 
+/// The one population fact a sentence gives, as (nationals, residence).
+fn assert_population(title: &str, text: &str, expected: (&str, &str)) {
+    let found = facts(title, text);
+    let pairs = pairs_of(&found, "population", "nationals_of", "residing_in");
+    let expected = (expected.0.to_string(), expected.1.to_string());
+    assert_eq!(pairs, vec![expected], "{text}: {found:?}");
+}
+
 #[test]
 fn population_in_a_country_named_with_the_article() {
-    let found = facts(
+    assert_population(
         "Iran–United Arab Emirates relations",
         "Around 500,000 Iranians lived in the UAE in 2019.",
-    );
-    let pairs = pairs_of(&found, "population", "nationals_of", "residing_in");
-    assert_eq!(
-        pairs,
-        vec![("IRN".to_string(), "ARE".to_string())],
-        "{found:?}"
+        ("IRN", "ARE"),
     );
 }
 
@@ -256,25 +259,15 @@ fn populations_told_with_a_census_or_an_estimate() {
         assert_eq!(population[0]["count"], 162000, "{text}");
         assert_eq!(population[0]["as_of"], "2022", "{text}");
     }
-    let found = facts(
+    assert_population(
         "Lebanon–Syria relations",
         "More than 1.5 million Syrian refugees lived in Lebanon in 2023.",
+        ("SYR", "LBN"),
     );
-    let pairs = pairs_of(&found, "population", "nationals_of", "residing_in");
-    assert_eq!(
-        pairs,
-        vec![("SYR".to_string(), "LBN".to_string())],
-        "{found:?}"
-    );
-    let found = facts(
+    assert_population(
         "Kazakhstan–Russia relations",
         "About 3.5 million ethnic Russians lived in Kazakhstan in 2021.",
-    );
-    let pairs = pairs_of(&found, "population", "nationals_of", "residing_in");
-    assert_eq!(
-        pairs,
-        vec![("RUS".to_string(), "KAZ".to_string())],
-        "{found:?}"
+        ("RUS", "KAZ"),
     );
 }
 
