@@ -14,6 +14,7 @@ use serde::Serialize;
 const NOT_STATES: &str = include_str!("../resources/not-states.tsv");
 const AMBIGUOUS: &str = include_str!("../resources/ambiguous-names.txt");
 const SHARED_NAMES: &str = include_str!("../resources/shared-names.tsv");
+const SUCCESSORS: &str = include_str!("../resources/successors.tsv");
 
 /// One mention of an entity in a document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -1090,6 +1091,43 @@ pub fn resolve_shared_names(mentions: &mut [Mention], dyad: &[String]) {
             }
         }
     }
+}
+
+/// The state a historical name stands for in `year`, when another state kept the name after
+/// the polity's last year: the "Republic of China" of 1952 is the government in Taipei
+/// (`TWN`), that of 1937 the state continued by China. `None` when the mention's code holds.
+///
+/// ```
+/// use dyad_entity::{successor_in, EntityKind, Mention};
+/// let mention = Mention {
+///     span: dyad_read::Span::new(0, 17), kind: EntityKind::State,
+///     text: "Republic of China".into(), name: "China".into(), code: Some("CHN".into()),
+///     historical: Some("Republic of China".into()), role: None, wikidata: None,
+///     geonames: None, years: Some((Some(1912), Some(1949))), via: "historical",
+///     in_parentheses: false };
+/// assert_eq!(successor_in(&mention, 1952), Some("TWN"));
+/// assert_eq!(successor_in(&mention, 1937), None);
+/// ```
+pub fn successor_in(mention: &Mention, year: i64) -> Option<&'static str> {
+    static SUCCESSORS_BY_NAME: std::sync::LazyLock<Vec<(Vec<String>, i64, String)>> =
+        std::sync::LazyLock::new(|| {
+            SUCCESSORS
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .filter_map(|l| {
+                    let mut fields = l.split('\t');
+                    let names = fields.next()?.split('|').map(|n| n.trim().to_string());
+                    let until = fields.next()?.trim().parse().ok()?;
+                    let then = fields.next()?.trim().to_string();
+                    Some((names.collect(), until, then))
+                })
+                .collect()
+        });
+    let historical = mention.historical.as_deref()?;
+    SUCCESSORS_BY_NAME
+        .iter()
+        .find(|(names, until, _)| year > *until && names.iter().any(|n| n == historical))
+        .map(|(_, _, then)| then.as_str())
 }
 
 /// The states a document is about: two from a title such as "Italy–Japan relations", one from

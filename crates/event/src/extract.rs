@@ -383,6 +383,7 @@ impl Extractor {
                         event.actors = broken.actors.clone();
                     }
                 }
+                successor_states(&mut event, sentence_mentions);
                 events.push((scope, event));
             }
         }
@@ -1377,6 +1378,25 @@ impl Extractor {
                 codes.retain(|c| !venues.contains(&c));
             }
         }
+        // "Japan broke off relations with Taipei in 1972, when it recognised the People's
+        // Republic": a pronoun subject with states only after the verb is the first state of
+        // the clause before, and the pair's other member is no party.
+        if !codes.is_empty() && states_before(cx.mentions, clause, span).next().is_none() {
+            let lead = text[clause.start..span.start].to_ascii_lowercase();
+            let mut words = lead
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .skip_while(|w| PRONOUN_CONNECTIVES.contains(w));
+            let pronoun = matches!(words.next(), Some("it" | "they")) && words.count() <= 3;
+            let previous = cx.clauses.iter().rfind(|c| c.end <= clause.start);
+            if let (true, Some(previous)) = (pronoun, previous) {
+                if let Some(code) = states_in(parties.iter().copied(), *previous).first() {
+                    codes.retain(|c| c != code);
+                    codes.insert(0, code.clone());
+                    possessor_named = true;
+                }
+            }
+        }
         // "…troops occupied the Ruhr; they withdrew in 1925": a pronoun subject is the
         // states of the clause before.
         if codes.is_empty() {
@@ -1954,6 +1974,60 @@ struct SentenceContext<'a> {
     /// The sentence's clauses, in document offsets.
     clauses: Vec<Span>,
 }
+
+/// Reads a historical name by the event's date when another state kept the name: "Japan and
+/// the Republic of China signed the Treaty of Taipei" (1952) is between Japan and Taiwan. Only
+/// when every mention of the actor's code in the sentence is such a name (the People's
+/// Republic beside it keeps its code).
+fn successor_states(event: &mut Event, mentions: &[Mention]) {
+    let Some(year) = event
+        .when
+        .as_deref()
+        .or(event.frame.as_deref())
+        .and_then(first_year)
+    else {
+        return;
+    };
+    for actor in event.actors.iter_mut() {
+        let named: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::State && m.code.as_deref() == Some(actor.as_str()))
+            .collect();
+        let successors: Vec<Option<&str>> = named
+            .iter()
+            .map(|m| dyad_entity::successor_in(m, year))
+            .collect();
+        if let Some(Some(then)) = successors.first() {
+            if successors.iter().all(|s| s == &Some(*then)) {
+                *actor = then.to_string();
+            }
+        }
+    }
+    let mut seen: Vec<String> = Vec::new();
+    event.actors.retain(|a| {
+        let first = !seen.contains(a);
+        seen.push(a.clone());
+        first
+    });
+}
+
+/// The first year of a TimeML value or interval: "1952-04-28" → 1952, "195" (the 1950s) →
+/// 1950, "1945/1949" → 1945; none for BC dates or values without one.
+fn first_year(value: &str) -> Option<i64> {
+    let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
+    match digits.len() {
+        4.. => digits[..4].parse().ok(),
+        3 => digits.parse::<i64>().ok().map(|decade| decade * 10),
+        2 => digits.parse::<i64>().ok().map(|century| century * 100),
+        _ => None,
+    }
+}
+
+/// Words that may open a clause before its pronoun subject ("…, when it recognised").
+const PRONOUN_CONNECTIVES: &[&str] = &[
+    "when", "after", "as", "because", "since", "and", "but", "until", "before", "while", "where",
+    "so", "then", "once", "although", "though",
+];
 
 fn distance(a: Span, b: Span) -> usize {
     if a.overlaps(&b) {
