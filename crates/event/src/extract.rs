@@ -2275,6 +2275,13 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
                     && after[0].ends_with('s')
                     && !finite_verb(after[0])
                     && finite_verb(after[1]))
+                // (Or a mass noun or a singular one with its adjective: "fighting resumed",
+                // "full-scale war broke out".)
+                || (after.len() > 1 && bare_noun(after[0]) && finite_verb(after[1]))
+                || (after.len() > 2
+                    && bare_noun(after[0])
+                    && bare_noun(after[1])
+                    && finite_verb(after[2]))
                 // (Or with an adjective: "diplomatic relations were restored".)
                 || (after.len() > 2
                     && after[1].ends_with('s')
@@ -2301,6 +2308,76 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
     }
     out
 }
+
+/// A lower-case word that may be a bare noun or its adjective at the head of a clause: not a
+/// verb, an adverb ("formally", "then") or a preposition.
+fn bare_noun(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !finite_verb(word)
+        && !word.ends_with("ly")
+        && !NOT_SUBJECT_HEADS.contains(&word)
+}
+
+/// Words that open a verb phrase sharing the clause's subject (", and then signed") or a
+/// relative clause (", and which represented").
+const NOT_SUBJECT_HEADS: &[&str] = &[
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "that",
+    "where",
+    "when",
+    "what",
+    "or",
+    "but",
+    "and",
+    "so",
+    "then",
+    "later",
+    "also",
+    "again",
+    "soon",
+    "thus",
+    "still",
+    "even",
+    "once",
+    "twice",
+    "thereby",
+    "subsequently",
+    "eventually",
+    "finally",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "to",
+    "from",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "not",
+    "never",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "did",
+    "does",
+];
 
 /// Words after which a clause states what an agreement provides.
 const AGREEMENT_TERMS: &[&str] = &[

@@ -24,6 +24,9 @@ struct Claim {
     found: Vec<Candidate>,
 }
 
+/// Bytes before a match that an `unless-before` pattern sees.
+const UNLESS_BEFORE_WINDOW: usize = 40;
+
 fn non_empty(text: String) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
@@ -74,6 +77,16 @@ fn claim(
     let whole = caps.get(0)?;
     if let Some(unless) = &rule.unless_after {
         if unless.is_match(&text[whole.end()..]) {
+            return None;
+        }
+    }
+    if let Some(unless) = &rule.unless_before {
+        // (A few words back are enough, and keep the test independent of the text's length.)
+        let mut from = whole.start().saturating_sub(UNLESS_BEFORE_WINDOW);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        if unless.is_match(&text[from..whole.start()]) {
             return None;
         }
     }

@@ -202,6 +202,8 @@ pub struct Rule {
     pub span_group: usize,
     pub end: Option<(usize, Template, Option<Template>)>,
     pub unless_after: Option<Regex>,
+    /// Must not match the words right before the match (anchored with `$`).
+    pub unless_before: Option<Regex>,
     /// Line of the `rule` field, for messages.
     pub line: usize,
 }
@@ -276,6 +278,7 @@ fn build_rule(
                 | "end-value"
                 | "end-mod"
                 | "unless-after"
+                | "unless-before"
         ) {
             return Err(syntax(*line, format!("unknown field `{name}`")));
         }
@@ -349,7 +352,16 @@ fn build_rule(
             return Err(syntax(first_line, format!("rule `{name}`: no group {g}")));
         }
     }
-    let unless_after = field("unless-after").map(compile).transpose()?;
+    let unless = |field_name: &str| -> Result<Option<Regex>, ResourceError> {
+        field(field_name)
+            .map(|pattern| {
+                let expanded = expand_pieces(pattern, pieces).map_err(|m| syntax(first_line, m))?;
+                compile(&expanded)
+            })
+            .transpose()
+    };
+    let unless_after = unless("unless-after")?;
+    let unless_before = unless("unless-before")?;
     Ok(Rule {
         name: name.to_string(),
         kind,
@@ -361,6 +373,7 @@ fn build_rule(
         span_group,
         end,
         unless_after,
+        unless_before,
         line: first_line,
     })
 }
