@@ -680,7 +680,12 @@ impl Recogniser {
                 .unwrap_or("");
             let by_verb =
                 PERSON_VERBS.contains(&next_word) && text[span.end..].starts_with([' ', ',']);
+            // ("Foreign ministers Ararat Mirzoyan and Jeyhun Bayramov": a plural role too.)
+            let plural_role = previous_word
+                .strip_suffix('s')
+                .is_some_and(|singular| ROLE_NOUNS.contains(&singular));
             let by_role = plural_title
+                || plural_role
                 || ROLE_NOUNS.contains(&previous_word)
                 || PERSON_OBJECT_VERBS.contains(&previous_word);
             let by_agent = previous_word == "by"

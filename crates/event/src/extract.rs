@@ -668,6 +668,7 @@ impl Extractor {
         if found.len() > 1 {
             found.retain(|f| !motive(cx.doc.text.as_str(), f.span));
         }
+        found.retain(|f| !answered_act(cx.doc.text.as_str(), f.span));
         // "accusing Tripoli of backing a coup", "condemned Syria for sending troops": what an
         // accusation says was done is alleged, not told as done. (What a protest is about is
         // told as done: "Chile protested the Argentine occupation of the islands".)
@@ -694,10 +695,14 @@ impl Extractor {
             .filter(|f| f.trigger.overrides)
             .map(|f| (f.span, f.trigger.kind.clone()))
             .collect();
+        // (Of two that override each other, the one that starts first: "communal riots broke
+        // out" is unrest, not an attack.)
         found.retain(|f| {
-            !overriding
-                .iter()
-                .any(|(span, kind)| *kind != f.trigger.kind && span.overlaps(&f.span))
+            !overriding.iter().any(|(span, kind)| {
+                *kind != f.trigger.kind
+                    && span.overlaps(&f.span)
+                    && !(f.trigger.overrides && f.span.start < span.start)
+            })
         });
         let kinds: Vec<&str> = found.iter().map(|f| f.trigger.kind.as_str()).collect();
         found.retain(|f| {
@@ -1685,9 +1690,38 @@ impl Extractor {
                                     )
                             })
                 };
+                // (A state that brokered it is no side: "Armenia signed a Russian-brokered
+                // ceasefire" is with Azerbaijan.)
+                let brokers: Vec<&String> = cx
+                    .mentions
+                    .iter()
+                    .filter(|m| {
+                        clause.contains(&m.span)
+                            && m.kind == EntityKind::State
+                            && ["-brokered", "-mediated", "-sponsored"]
+                                .iter()
+                                .any(|w| text[m.span.end..].starts_with(w))
+                    })
+                    .filter_map(|m| m.code.as_ref())
+                    .filter(|code| !cx.dyad.contains(code))
+                    .collect();
+                let sides = codes.iter().filter(|c| !brokers.contains(c)).count();
                 if let Some(partner) = cx.dyad.iter().find(|d| !codes.contains(d)) {
-                    if codes.len() == 1 {
-                        codes.push(partner.clone());
+                    if sides == 1 && codes.len() > 1 {
+                        codes.insert(1, partner.clone());
+                    } else if codes.len() == 1 {
+                        // ("the new government confiscated the property of Italian settlers":
+                        // the unnamed subject acts on the one named after the verb; not in
+                        // the passive, "was received by the Pope".)
+                        let lead = text[clause.start..span.start].trim_end();
+                        let passive = ["was", "were", "been", "being"]
+                            .iter()
+                            .any(|w| ends_with_word(lead, w));
+                        if subject_named || passive {
+                            codes.push(partner.clone());
+                        } else {
+                            codes.insert(0, partner.clone());
+                        }
                     } else if !subject_named && !named_together() {
                         codes.insert(0, partner.clone());
                     }
@@ -1700,6 +1734,17 @@ impl Extractor {
             // "The Security Council called for a ceasefire in August 1947": a body that asks,
             // condemns or threatens with no state named addresses the article's pair.
             codes = cx.dyad.to_vec();
+        } else if cx.dyad.len() == 2
+            && codes.len() == 1
+            && cx.dyad.contains(&codes[0])
+            && trigger.kind == "request"
+        {
+            // "The Security Council adopted resolutions demanding the withdrawal of forces from
+            // Azerbaijani districts": what a body asks about one of the pair concerns both (what
+            // it condemns is the one state's).
+            if let Some(partner) = cx.dyad.iter().find(|d| **d != codes[0]) {
+                codes.push(partner.clone());
+            }
         } else if cx.dyad.len() == 1 && !organisation_acts && codes.len() == 1 {
             // An article on one state's relations ("Foreign relations of Angola"): that state
             // is the other party of a bilateral event naming only its partner ("In 1993, it
@@ -2546,6 +2591,33 @@ fn motive(text: &str, span: Span) -> bool {
         .any(|w| word.starts_with(w));
     motive_noun && text[..span.start].trim_end().ends_with(" in")
 }
+
+/// "…fired missiles at Lampedusa in retaliation for the American bombing of Tripoli": the act
+/// answered is the reason given, not an event told.
+fn answered_act(text: &str, span: Span) -> bool {
+    // (The phrase and three words fit in a short window; the whole text before is not read.)
+    let mut from = span.start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..span.start].trim_end();
+    MOTIVE_PHRASES.iter().any(|phrase| {
+        before.rfind(phrase).is_some_and(|at| {
+            let between: Vec<&str> = before[at + phrase.len()..].split_whitespace().collect();
+            between.len() <= 3 && !between.iter().any(|w| finite_verb(w))
+        })
+    })
+}
+
+/// Phrases that give the reason for an act ("in retaliation for the bombing").
+const MOTIVE_PHRASES: &[&str] = &[
+    " in retaliation for",
+    " in response to",
+    " in reprisal for",
+    " in protest at",
+    " in protest against",
+    " in protest over",
+];
 
 /// Whether a visit goes to a thing, not a state: "Hasina visited the camps" (in her own
 /// country), "toured the plant". Not "visited the country", "visited the Argentine plant".
@@ -3511,10 +3583,15 @@ fn possessive_before(evidence: &Evidence) -> bool {
         .saturating_sub(evidence.span.start);
     let before = evidence.sentence.get(..offset).unwrap_or("");
     let last_word = before.trim_end().rsplit(' ').next().unwrap_or("");
-    matches!(
-        last_word,
-        "their" | "his" | "her" | "its" | "Their" | "His" | "Her" | "Its"
-    )
+    // ("Gaddafi made his first visit to Rome in June 2009": an ordinal makes it another.)
+    let ordinal = ["first ", "second ", "third ", "maiden ", "last "]
+        .iter()
+        .any(|w| evidence.trigger.starts_with(w));
+    !ordinal
+        && matches!(
+            last_word,
+            "their" | "his" | "her" | "its" | "Their" | "His" | "Her" | "Its"
+        )
 }
 
 /// Whether an offset is inside double quotation marks within its sentence.
