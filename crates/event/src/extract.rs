@@ -1947,7 +1947,13 @@ impl Extractor {
             })
             .min_by_key(|u| cost(u) + if u.attributive { 300 } else { 0 })
         {
-            return (Some(until(unit)), WhenSource::Sentence);
+            // (What "when" tells after "until 1983" is at 1983, not over the span before it.)
+            let value = if clause.contains(&unit.span) {
+                until(unit)
+            } else {
+                unit.value.clone()
+            };
+            return (Some(value), WhenSource::Sentence);
         }
         // "After the First World War, the Treaty of Versailles returned…": the main clause is
         // later than the period that opens the sentence, not at the narrative's last year.
@@ -2719,7 +2725,18 @@ fn accused_gerund(before: &str, matched: &str) -> bool {
         .split_whitespace()
         .next()
         .is_some_and(|w| w.ends_with("ing"));
-    gerund && (ends_with_word(before, "of") || ends_with_word(before, "for"))
+    if gerund && (ends_with_word(before, "of") || ends_with_word(before, "for")) {
+        return true;
+    }
+    // ("accused Iran of planning the 1992 bombing": the gerund's object.)
+    let words: Vec<&str> = before.split_whitespace().rev().take(5).collect();
+    words.iter().enumerate().skip(1).any(|(at, w)| {
+        w.ends_with("ing")
+            && matches!(words.get(at + 1), Some(&"of") | Some(&"for"))
+            && words[..at]
+                .iter()
+                .all(|w| !w.ends_with("ing") && !finite_verb(w))
+    })
 }
 
 /// The one state whose own forces fight each other: a conflict "between" two sides of which
