@@ -2607,10 +2607,14 @@ fn answered_act(text: &str, span: Span) -> bool {
         from += 1;
     }
     let before = text[from..span.start].trim_end();
-    MOTIVE_PHRASES.iter().any(|phrase| {
-        before.rfind(phrase).is_some_and(|at| {
-            let between: Vec<&str> = before[at + phrase.len()..].split_whitespace().collect();
-            between.len() <= 3 && !between.iter().any(|w| finite_verb(w))
+    // (Most windows hold no " in ": one search rules them out.)
+    before.match_indices(" in ").any(|(at, _)| {
+        let rest = &before[at..];
+        MOTIVE_PHRASES.iter().any(|phrase| {
+            rest.strip_prefix(phrase).is_some_and(|after| {
+                let between: Vec<&str> = after.split_whitespace().collect();
+                between.len() <= 3 && !between.iter().any(|w| finite_verb(w))
+            })
         })
     })
 }
@@ -2990,6 +2994,12 @@ const CAUSE_OPENERS: &[&str] = &[
     " in retaliation for ",
 ];
 
+/// " and ", ", " and the [`CAUSE_OPENERS`], in that order: where `segment_groups` may cut.
+static CLAUSE_JOINTS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let joints = [" and ", ", "].iter().chain(CAUSE_OPENERS);
+    aho_corasick::AhoCorasick::new(joints).expect("a handful of fixed strings")
+});
+
 /// Words that open the noun phrase or clause of a cause (not a date: "after 1949").
 const CAUSE_NOUN_OPENERS: &[&str] = &["the", "its", "their", "his", "her", "a", "an"];
 
@@ -3032,7 +3042,13 @@ fn segment_groups(
         let first = verb_ends.partition_point(|&e| e <= from);
         verb_ends.get(first).is_some_and(|&e| e <= to)
     };
-    for (at, _) in piece.match_indices(" and ") {
+    // Every joint of the clause in one pass (six searches of a short text cost more in
+    // setting up than in reading).
+    let mut joints: [Vec<usize>; 6] = Default::default();
+    for found in CLAUSE_JOINTS.find_overlapping_iter(piece) {
+        joints[found.pattern().as_usize()].push(found.start());
+    }
+    for &at in &joints[0] {
         let before = piece[..at].trim_end_matches(',');
         // "deported and massacred the Armenians in 1915": two verbs of one object and one
         // date, not two verb phrases.
@@ -3094,7 +3110,7 @@ fn segment_groups(
     }
     // "condemned the raid as a violation of its sovereignty, expelled the ambassador and
     // broke off relations": a list of verb phrases separated by commas.
-    for (at, _) in piece.match_indices(", ") {
+    for &at in &joints[1] {
         let next = piece[at + 2..].split_whitespace().next().unwrap_or("");
         let verb = finite_verb(next) && !matches!(next, "has" | "have" | "is" | "are" | "was");
         let last_cut = cuts
@@ -3107,8 +3123,8 @@ fn segment_groups(
             cuts.push((at, Cut::SharedSubject { sequenced: false }));
         }
     }
-    for opener in CAUSE_OPENERS {
-        for (at, _) in piece.match_indices(opener) {
+    for (opener, found) in CAUSE_OPENERS.iter().zip(&joints[2..]) {
+        for &at in found {
             let next = piece[at + opener.len()..]
                 .split_whitespace()
                 .next()
