@@ -126,7 +126,16 @@ static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Words before a trigger that make it intended or possible rather than done.
 static MODALITY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:plan(?:s|ned)?\s+to|will|would|shall|intend(?:s|ed)?\s+to|expected\s+to|aim(?:s|ed)?\s+to|hope(?:s|d)?\s+to|could|(?-i:may)|might|propos(?:ed|es)\s+to|scheduled\s+to|is\s+to|are\s+to|wanted\s+to|wished\s+to)\s+(?:\w+\s+){0,3}$").ok()
+    Regex::new(r"(?i)\b(?:plan(?:s|ned)?\s+to|will|would|shall|intend(?:s|ed)?\s+to|expected\s+to|aim(?:s|ed)?\s+to|hope(?:s|d)?\s+to|could|(?-i:may)|might|propos(?:ed|es)\s+to|scheduled\s+to|is\s+to|are\s+to|wanted\s+to|wished\s+to|unless|if)\s+(?:\w+\s+){0,3}$").ok()
+});
+
+/// The words between an accusation's verb and a state named in what it alleges: "accusing
+/// Damascus of becoming a" (not the accused itself, which comes before "of").
+static ACCUSATION_CONTENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\baccus(?:ed|es|ing)\s+(?:[\w'’-]+\s+){1,3}?(?:of|for)\s+(?:[\w'’-]+\s+){1,5}$",
+    )
+    .ok()
 });
 
 /// Words before a trigger that make it what one side says the other did ("accused Iran of
@@ -556,7 +565,7 @@ impl Extractor {
                 && text[..at].split_whitespace().next_back().is_some_and(|w| {
                     matches!(
                         w,
-                        "the" | "The" | "its" | "their" | "an" | "these" | "those"
+                        "the" | "The" | "its" | "their" | "a" | "an" | "these" | "those"
                     )
                 });
             if capitalised || attributive || inside_quotes(text, at) {
@@ -1062,7 +1071,12 @@ impl Extractor {
         let modality = match modal {
             _ if alleged => "alleged",
             _ if modal_after => "possible",
-            Some(m) if m.starts_with("could") || m.starts_with("may") || m.starts_with("might") => {
+            // ("threatened military action unless Syria expelled Öcalan": a condition.)
+            Some(m)
+                if ["could", "may", "might", "unless", "if"]
+                    .iter()
+                    .any(|w| m.starts_with(w)) =>
+            {
                 "possible"
             }
             Some(_) => "planned",
@@ -2206,10 +2220,61 @@ fn present_tense(clause: &str) -> bool {
         matches!(auxiliary, "has" | "have")
             && (matches!(
                 next,
-                "been" | "since" | "long" | "repeatedly" | "also" | "often"
-            ) || next.len() > 4 && next.ends_with("ed"))
+                "been"
+                    | "since"
+                    | "long"
+                    | "repeatedly"
+                    | "also"
+                    | "often"
+                    | "never"
+                    | "not"
+                    | "always"
+                    | "yet"
+            ) || next.len() > 4 && next.ends_with("ed")
+                || IRREGULAR_PARTICIPLES.contains(&next))
     })
 }
+
+/// Past participles that are not "-ed" forms, for telling a present perfect ("Oman has flown
+/// wounded Yemenis to Omani hospitals").
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "flown",
+    "given",
+    "taken",
+    "sent",
+    "made",
+    "built",
+    "sold",
+    "held",
+    "kept",
+    "paid",
+    "lent",
+    "won",
+    "lost",
+    "brought",
+    "sought",
+    "fought",
+    "met",
+    "led",
+    "spent",
+    "shown",
+    "seen",
+    "done",
+    "become",
+    "begun",
+    "broken",
+    "chosen",
+    "drawn",
+    "driven",
+    "written",
+    "spoken",
+    "stood",
+    "struck",
+    "thrown",
+    "withdrawn",
+    "undertaken",
+    "frozen",
+];
 
 /// Past-tense verbs that are not "-ed" forms, for telling a clause from a noun phrase.
 const IRREGULAR_PAST: &[&str] = &[
@@ -3072,7 +3137,17 @@ fn segment_groups(
                 sequenced |= *orders;
                 continue;
             }
-            verb = finite_verb(word) && !matches!(word, "has" | "have" | "is" | "are");
+            // ("and has delivered tanks to Ukraine": a perfect is a verb phrase too.)
+            let perfect = matches!(word, "has" | "have")
+                && piece[at + 5..]
+                    .split_whitespace()
+                    .skip_while(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) != word)
+                    .nth(1)
+                    .is_some_and(|next| {
+                        (next.len() > 4 && next.ends_with("ed"))
+                            || IRREGULAR_PARTICIPLES.contains(&next)
+                    });
+            verb = perfect || (finite_verb(word) && !matches!(word, "has" | "have" | "is" | "are"));
             break;
         }
         // "closed its airspace in September, and in October it stopped supplying gas": a
@@ -3872,6 +3947,18 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
     let before = text[from..mention.span.start].to_ascii_lowercase();
     let before = before.trim_end().trim_end_matches("the").trim_end();
     let after = &text[mention.span.end..];
+    // "…, accusing Damascus of becoming a Soviet satellite": what an accusation says of the
+    // accused is no party to what the clause tells.
+    let mut wide = mention.span.start.saturating_sub(80);
+    while !text.is_char_boundary(wide) {
+        wide += 1;
+    }
+    if ACCUSATION_CONTENT
+        .as_ref()
+        .is_some_and(|r| r.is_match(&text[wide..mention.span.start]))
+    {
+        return true;
+    }
     if BYSTANDER_PHRASES.iter().any(|p| {
         if p.starts_with('-') {
             after
