@@ -2045,6 +2045,10 @@ struct SentenceContext<'a> {
 /// when every mention of the actor's code in the sentence is such a name (the People's
 /// Republic beside it keeps its code).
 fn successor_states(event: &mut Event, mentions: &[Mention]) {
+    // (Historical names are rare: most sentences have none to read.)
+    if !mentions.iter().any(|m| m.historical.is_some()) {
+        return;
+    }
     let Some(year) = event
         .when
         .as_deref()
