@@ -74,7 +74,8 @@ pub struct Gazetteer {
     pub continents: HashMap<String, String>,
 }
 
-fn rows(source: &str) -> impl Iterator<Item = Vec<&str>> {
+/// The fields of a resource table's rows (tab-separated; blank lines and `#` comments skipped).
+pub(crate) fn rows(source: &str) -> impl Iterator<Item = Vec<&str>> {
     source
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))

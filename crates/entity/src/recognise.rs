@@ -1,7 +1,7 @@
 //! Recognition over a document: gazetteer matches with their ambiguities resolved, link
 //! evidence, patterns for people and named treaties and wars, and coreference of the dyad.
 
-use crate::gazetteer::{EntityKind, Entry, Form, Gazetteer};
+use crate::gazetteer::{rows, EntityKind, Entry, Form, Gazetteer};
 use crate::patterns::{
     Gated, APPOSITIVE_PERSON, BARE_PERSON, LIFESPAN_PERSON, NAME_GATES, NOT_NAME_STARTS,
     PERSON_OBJECT_VERBS, PERSON_VERBS, ROLE_NOUNS, TITLED_PERSON, TITLE_STATES, TITLE_WORDS,
@@ -1067,14 +1067,11 @@ fn person(
 pub fn resolve_shared_names(mentions: &mut [Mention], dyad: &[String]) {
     static SHARED: std::sync::LazyLock<Vec<(String, String, Vec<String>)>> =
         std::sync::LazyLock::new(|| {
-            SHARED_NAMES
-                .lines()
-                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-                .filter_map(|l| {
-                    let mut fields = l.split('\t');
-                    let default = fields.next()?.trim().to_string();
-                    let alternative = fields.next()?.trim().to_string();
-                    let names = fields.next()?.split('|').map(|n| n.trim().to_string());
+            rows(SHARED_NAMES)
+                .filter_map(|fields| {
+                    let default = fields.first()?.trim().to_string();
+                    let alternative = fields.get(1)?.trim().to_string();
+                    let names = fields.get(2)?.split('|').map(|n| n.trim().to_string());
                     Some((default, alternative, names.collect()))
                 })
                 .collect()
@@ -1116,14 +1113,11 @@ pub fn resolve_shared_names(mentions: &mut [Mention], dyad: &[String]) {
 pub fn successor_in(mention: &Mention, year: i64) -> Option<&'static str> {
     static SUCCESSORS_BY_NAME: std::sync::LazyLock<Vec<(Vec<String>, i64, String)>> =
         std::sync::LazyLock::new(|| {
-            SUCCESSORS
-                .lines()
-                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-                .filter_map(|l| {
-                    let mut fields = l.split('\t');
-                    let names = fields.next()?.split('|').map(|n| n.trim().to_string());
-                    let until = fields.next()?.trim().parse().ok()?;
-                    let then = fields.next()?.trim().to_string();
+            rows(SUCCESSORS)
+                .filter_map(|fields| {
+                    let names = fields.first()?.split('|').map(|n| n.trim().to_string());
+                    let until = fields.get(1)?.trim().parse().ok()?;
+                    let then = fields.get(2)?.trim().to_string();
                     Some((names.collect(), until, then))
                 })
                 .collect()
