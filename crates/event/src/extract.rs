@@ -1247,7 +1247,9 @@ impl Extractor {
         }
         // "following its attack": the possessive points back to the last state named.
         let before_trigger = text[cx.span.start..span.start].trim_end();
-        let mut possessor_named = false;
+        // (Set when the subject comes from a possessive or a pronoun's antecedent, so that the
+        // pair's other member is not taken for it.)
+        let mut subject_from_context = false;
         // The subject a pronoun or participle clause takes from the clause before it.
         let mut borrowed_subject: Option<String> = None;
         if before_trigger.ends_with(" its") || before_trigger.ends_with(" their") {
@@ -1260,7 +1262,7 @@ impl Extractor {
             {
                 codes.retain(|c| *c != code);
                 codes.insert(0, code);
-                possessor_named = true;
+                subject_from_context = true;
             }
         }
         let standing_in: &[EntityKind] = if venue_only {
@@ -1412,7 +1414,7 @@ impl Extractor {
                 if let Some(code) = states_in(parties.iter().copied(), *previous).first() {
                     codes.retain(|c| c != code);
                     codes.insert(0, code.clone());
-                    possessor_named = true;
+                    subject_from_context = true;
                 }
             }
         }
@@ -1679,7 +1681,7 @@ impl Extractor {
             } else if present == 1 {
                 // "The group arrived in Italy and was received by the Pope": with no state
                 // before the trigger, the unnamed subject is the pair's other member.
-                let subject_named = possessor_named
+                let subject_named = subject_from_context
                     || antecedent_subject
                     || cx.mentions.iter().any(|m| {
                         clause.contains(&m.span)
