@@ -112,7 +112,13 @@ fn opening_clause(sentence: &str) -> Option<regex::Match<'_>> {
 /// The last 160 bytes or so of `text` (from a char boundary): what the end-anchored
 /// patterns of the words before a trigger can see.
 fn last_words(text: &str) -> &str {
-    let mut from = text.len().saturating_sub(160);
+    tail(text, 160)
+}
+
+/// The last `bytes` bytes of `text` or a little fewer, starting on a char boundary: the words
+/// just before a place, read without reading everything before it.
+fn tail(text: &str, bytes: usize) -> &str {
+    let mut from = text.len().saturating_sub(bytes);
     while !text.is_char_boundary(from) {
         from += 1;
     }
@@ -2673,11 +2679,7 @@ fn motive(text: &str, span: Span) -> bool {
 /// answered is the reason given, not an event told.
 fn answered_act(text: &str, span: Span) -> bool {
     // (The phrase and three words fit in a short window; the whole text before is not read.)
-    let mut from = span.start.saturating_sub(60);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = text[from..span.start].trim_end();
+    let before = tail(&text[..span.start], 60).trim_end();
     // (Most windows hold no " in ": one search rules them out.)
     before.match_indices(" in ").any(|(at, _)| {
         let rest = &before[at..];
@@ -3945,23 +3947,17 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
     if mention.kind != EntityKind::State {
         return false;
     }
-    let mut from = mention.span.start.saturating_sub(30);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let near = tail(&text[..mention.span.start], 30);
+    let from = mention.span.start - near.len();
     // ASCII lower-casing keeps byte offsets, which the place check below relies on.
-    let before = text[from..mention.span.start].to_ascii_lowercase();
+    let before = near.to_ascii_lowercase();
     let before = before.trim_end().trim_end_matches("the").trim_end();
     let after = &text[mention.span.end..];
     // "…, accusing Damascus of becoming a Soviet satellite": what an accusation says of the
     // accused is no party to what the clause tells.
-    let mut wide = mention.span.start.saturating_sub(80);
-    while !text.is_char_boundary(wide) {
-        wide += 1;
-    }
     if ACCUSATION_CONTENT
         .as_ref()
-        .is_some_and(|r| r.is_match(&text[wide..mention.span.start]))
+        .is_some_and(|r| r.is_match(tail(&text[..mention.span.start], 80)))
     {
         return true;
     }
