@@ -336,7 +336,7 @@ fn quality(set: &Set) -> (usize, std::cmp::Reverse<usize>) {
             return 1;
         }
         if rare(text) {
-            return 2 * text.len() + 3;
+            return 2 * text.len() + 2;
         }
         2 * (s.len() - boundaries) + boundaries
     };
