@@ -209,7 +209,9 @@ impl Recogniser {
         let scans: Vec<dyad_prefilter::Scan> =
             docs.iter().map(|doc| NAME_GATES.scan(&doc.text)).collect();
         for ((doc, mentions), scan) in docs.iter().zip(&mut all).zip(&scans) {
-            let people = self.people(&doc.text, mentions, scan);
+            let mut people = self.people(&doc.text, mentions, scan);
+            let again = named_again(&doc.text, mentions, &people, &self.gazetteer);
+            people.extend(again);
             let person_spans = SpanIndex::new(people.iter().map(|p| p.span).collect());
             mentions.retain(|m| m.kind == EntityKind::State || !person_spans.overlaps(m.span));
             mentions.extend(people);
@@ -717,7 +719,9 @@ impl Recogniser {
         }
         for (span, accepted) in candidates {
             if accepted {
-                let state = None;
+                // "Libyan leader Muammar Gaddafi", "the Italian foreign minister …": the state
+                // named before the role noun is the person's.
+                let state = state_before_role(text, mentions, span.start);
                 people.push(person(
                     span.start,
                     span.end,
@@ -1023,6 +1027,146 @@ const NOT_NAME_ENDS: &[&str] = &[
 fn trim_name(name: &str) -> &str {
     // A trailing regnal "I" or an initial is part of the name; a trailing possessive is not.
     name.trim_end_matches("'s").trim_end_matches('.').trim_end()
+}
+
+/// Words that may stand between a state and a role noun ("the Italian foreign minister",
+/// "Venezuelan opposition leader"); any other word (a verb: "Colombia recognised opposition
+/// leader …") cuts the tie.
+const ROLE_MODIFIERS: &[&str] = &[
+    "foreign",
+    "prime",
+    "former",
+    "then",
+    "supreme",
+    "military",
+    "opposition",
+    "deputy",
+    "vice",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "trade",
+    "rebel",
+    "spiritual",
+    "new",
+    "late",
+    "exiled",
+    "interim",
+    "acting",
+    "chief",
+];
+
+/// The state named right before the role noun that ends just before `name_start`, across at
+/// most two modifiers ("Libyan leader", "the Italian foreign minister", "Libya's leader").
+fn state_before_role(text: &str, mentions: &[Mention], name_start: usize) -> Option<String> {
+    let mut cut = text[..name_start].trim_end().len();
+    // The role noun itself, then up to two modifiers.
+    for step in 0..3 {
+        let head = text[..cut].trim_end();
+        let word_start = head
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == 'ō'))
+            .map_or(0, |i| {
+                i + head[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &head[word_start..];
+        if word.is_empty()
+            || !word.chars().next().is_some_and(char::is_lowercase)
+            || (step > 0 && !ROLE_MODIFIERS.contains(&word))
+        {
+            break;
+        }
+        cut = word_start;
+        let to = mentions.partition_point(|m| m.span.start < cut);
+        if let Some(state) = mentions[..to].iter().rev().take(3).find(|m| {
+            m.kind == EntityKind::State && matches!(text[m.span.end..cut].trim(), "" | "'s" | "’s")
+        }) {
+            return state.code.clone();
+        }
+    }
+    None
+}
+
+/// Later mentions of people already found with their state: "Muammar Gaddafi" or "Gaddafi"
+/// after "Libyan leader Muammar Gaddafi". A surname two people of different states share
+/// names neither; words the gazetteer knows are not taken for surnames.
+fn named_again(
+    text: &str,
+    mentions: &[Mention],
+    people: &[Mention],
+    gazetteer: &Gazetteer,
+) -> Vec<Mention> {
+    let mut names: Vec<(String, Option<String>)> = Vec::new();
+    let mut add =
+        |name: &str, code: &Option<String>| match names.iter_mut().find(|(n, _)| n == name) {
+            Some((_, known)) if known != code => *known = None,
+            Some(_) => {}
+            None => names.push((name.to_string(), code.clone())),
+        };
+    for person in people {
+        let words: Vec<&str> = person.name.split_whitespace().collect();
+        if words.len() < 2 || person.code.is_none() {
+            continue;
+        }
+        add(&person.name, &person.code);
+        let last = words[words.len() - 1];
+        let surname = last
+            .strip_suffix("'s")
+            .or_else(|| last.strip_suffix("’s"))
+            .unwrap_or(last);
+        if surname.chars().count() >= 3
+            && surname.chars().next().is_some_and(char::is_uppercase)
+            && !TITLE_WORDS.contains(surname)
+            && gazetteer.lookup(surname).is_none()
+        {
+            add(surname, &person.code);
+        }
+    }
+    let mut taken = DisjointSpans::default();
+    for m in mentions.iter().chain(people) {
+        taken.insert(m.span);
+    }
+    // Full names first, so that a surname inside one is not found again.
+    names.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
+    let mut out = Vec::new();
+    for (name, code) in names {
+        let Some(code) = code else { continue };
+        for (start, _) in text.match_indices(name.as_str()) {
+            let end = start + name.len();
+            let word_before = text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '-');
+            let word_after = text[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '-');
+            // ("Saif al-Islam Gaddafi": a longer name that ends in it is someone else's.)
+            let previous = text[..start].trim_end_matches(' ');
+            let longer_name = previous.len() < start
+                && previous
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_uppercase)
+                && !previous.ends_with(['.', ',', ';', ':']);
+            if word_before || word_after || longer_name {
+                continue;
+            }
+            let span = Span::new(start, end);
+            if taken.insert(span) {
+                out.push(person(
+                    start,
+                    end,
+                    &name,
+                    None,
+                    Some(code.clone()),
+                    "named again",
+                ));
+            }
+        }
+    }
+    out
 }
 
 fn person(

@@ -1251,6 +1251,27 @@ impl Extractor {
                 }
             }
         }
+        // "Gaddafi expelled 20,000 Italians": a person who stands for a state, named before
+        // the verb ahead of any state, is the subject.
+        let first_party = parties
+            .iter()
+            .filter(|m| {
+                scope.contains(&m.span)
+                    && m.span.end <= span.start
+                    && m.code.is_some()
+                    && matches!(
+                        m.kind,
+                        EntityKind::State | EntityKind::Organisation | EntityKind::Person
+                    )
+            })
+            .min_by_key(|m| m.span.start);
+        if let Some(code) = first_party
+            .filter(|m| m.kind == EntityKind::Person && !codes.is_empty())
+            .and_then(|m| m.code.clone())
+        {
+            codes.retain(|c| *c != code);
+            codes.insert(0, code);
+        }
         // "following its attack": the possessive points back to the last state named.
         let before_trigger = text[cx.span.start..span.start].trim_end();
         // (Set when the subject comes from a possessive or a pronoun's antecedent, so that the
