@@ -1455,3 +1455,42 @@ impl SpanIndex {
             .any(|s| s.contains(&span) && *s != span)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<(String, Option<String>)> {
+        let recogniser = Recogniser::new().expect("bundled resources");
+        let doc = dyad_read::parse_plain(text, "Italy–Libya relations");
+        recogniser
+            .recognise(&doc)
+            .into_iter()
+            .filter(|m| m.kind == EntityKind::Person)
+            .map(|m| (m.text, m.code))
+            .collect()
+    }
+
+    #[test]
+    fn a_role_after_a_demonym_gives_a_bare_name_its_state() {
+        let found = people("Libyan leader Muammar Gaddafi visited Rome in 2009.");
+        assert_eq!(found, vec![("Muammar Gaddafi".into(), Some("LBY".into()))]);
+        // A verb between the state and the role cuts the tie.
+        let found = people("Italy received opposition leader Mahmoud Jibril in 2011.");
+        assert!(found.iter().all(|(_, code)| code.is_none()), "{found:?}");
+    }
+
+    #[test]
+    fn people_with_a_state_are_found_again_by_surname() {
+        let found = people(
+            "Libyan leader Muammar Gaddafi visited Rome in 2009.\n\nIn 1969 Gaddafi seized power.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Muammar Gaddafi".into(), Some("LBY".into())),
+                ("Gaddafi".into(), Some("LBY".into())),
+            ]
+        );
+    }
+}
