@@ -11,9 +11,11 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Where a clause ends inside a sentence. (Plain spaces around "but", "while" and dashes, so
-/// that the search can skip to its literals.)
+/// that the search can skip to its literals.) "until" opens a clause only before a subject
+/// and its verb ("…blockaded the border until Nigerian President Olusegun Obasanjo mediated
+/// an agreement"), not before a date ("until 1983").
 static CLAUSE_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|whom|whose|as\s+well\s+as|(?:during|at|in|after)\s+which)\b|[ \t\n](?:but|while)[ \t\n]|[ \t\n][–—][ \t\n]").ok()
+    Regex::new(r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|whom|whose|as\s+well\s+as|(?:during|at|in|after)\s+which)\b|[ \t\n](?:but|while)[ \t\n]|[ \t\n][–—][ \t\n]|[ \t\n]until\s+(?:[A-Z][\w'’-]+\s+){1,5}(?:[a-z]+ed|was|were|had|met|made|took|gave|won|lost)\b").ok()
 });
 
 /// A sentence-opening subordinate clause with a verb of its own, or an "After a coup in
@@ -1873,11 +1875,19 @@ impl Extractor {
         }
         // "won the 2012 election": a year before a noun dates its clause when the sentence
         // has no other date.
+        // (But "asked Senegal for help under a 1965 defence agreement", told of 1981: a year
+        // before the narrative's names something earlier, and the narrative dates the clause.)
+        let narrative_year = cx.narrative.as_deref().and_then(first_year);
         if cx.units.iter().all(|u| u.attributive) {
             if let Some(unit) = cx
                 .units
                 .iter()
                 .filter(|u| clause.contains(&u.span))
+                .filter(|u| {
+                    narrative_year
+                        .zip(first_year(&u.value))
+                        .is_none_or(|(narrative, year)| year >= narrative)
+                })
                 .min_by_key(cost)
             {
                 return (Some(until(unit)), WhenSource::Sentence);
