@@ -3960,6 +3960,12 @@ const NEW_EVENT_OPENINGS: &[&str] = &[
     "In the meantime",
 ];
 
+/// The end of a reason phrase that places what it names: "over its offensive in (northern)",
+/// "in protest at the war in".
+static REASON_PLACE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:over|in\s+protest\s+(?:at|against|over))\s+(?:its|their|the|his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:in|into|on|against)\s+(?:(?:the\s+)?(?:northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|central)\s+)?$").ok()
+});
+
 const NOT_ACTORS: &str = include_str!("../resources/not-actors.tsv");
 
 /// Phrases before a state's name that make it a bystander, from `resources/not-actors.tsv`.
@@ -3975,6 +3981,17 @@ static BYSTANDER_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// A state named as a bystander ("in solidarity with Peru") or as where a place lies
 /// ("Weihaiwei in China") is not a party to the event.
 fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
+    if mention.kind == EntityKind::Person {
+        // "in the presence of United States President Bill Clinton": a person whose title
+        // names a bystander state is a bystander too.
+        let title_state = mentions.iter().rfind(|m| {
+            m.kind == EntityKind::State
+                && m.span.end <= mention.span.start
+                && mention.span.start - m.span.end <= 40
+                && !text[m.span.end..mention.span.start].contains([',', '.', ';'])
+        });
+        return title_state.is_some_and(|state| is_bystander(text, state, mentions));
+    }
     if mention.kind != EntityKind::State {
         return false;
     }
@@ -3989,6 +4006,14 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
     if ACCUSATION_CONTENT
         .as_ref()
         .is_some_and(|r| r.is_match(tail(&text[..mention.span.start], 80)))
+    {
+        return true;
+    }
+    // "…suspended arms exports to Turkey over its offensive in northern Syria": where the act
+    // a reason phrase names took place is no party to the event it explains.
+    if REASON_PLACE
+        .as_ref()
+        .is_some_and(|r| r.is_match(tail(&text[..mention.span.start], 60)))
     {
         return true;
     }
