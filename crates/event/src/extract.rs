@@ -1545,14 +1545,18 @@ impl Extractor {
             }
             // "Sukarno and Hatta proclaimed Indonesian independence", "became independent as
             // Ghana": a domestic event whose own words name its state.
+            // ("…seized power in Banjul": where power changed hands is the state.)
+            let seat_of_power = text[span.range()].ends_with("power");
             if trigger.kind == "context" {
                 let named = cx.mentions.iter().find(|m| {
-                    m.kind == EntityKind::State
+                    let between = || text.get(span.end..m.span.start).map(str::trim);
+                    (m.kind == EntityKind::State
                         && (span.contains(&m.span)
-                            || (m.span.start >= span.end
-                                && text
-                                    .get(span.end..m.span.start)
-                                    .is_some_and(|w| w.trim() == "as")))
+                            || (m.span.start >= span.end && between() == Some("as"))))
+                        || (seat_of_power
+                            && matches!(m.kind, EntityKind::State | EntityKind::Place)
+                            && m.span.start >= span.end
+                            && matches!(between(), Some("in" | "in the")))
                 });
                 if let Some(code) = named.and_then(|m| m.code.clone()) {
                     return vec![code];
