@@ -396,6 +396,34 @@ impl Recogniser {
                 return false;
             }
         }
+        // "San Andrés", "Santa Catalina", "Port Stanley": a word that begins many place names
+        // (and is a town's whole name somewhere) before a capitalised word is part of a longer
+        // name the gazetteer lacks.
+        if matches!(entry.kind, EntityKind::Place)
+            && matches!(
+                surface,
+                "San"
+                    | "Santa"
+                    | "Santo"
+                    | "São"
+                    | "Saint"
+                    | "Sankt"
+                    | "Port"
+                    | "Fort"
+                    | "Puerto"
+                    | "Porto"
+                    | "Villa"
+                    | "Ciudad"
+                    | "Mount"
+                    | "Cape"
+                    | "Lake"
+                    | "Bahía"
+            )
+            && next.chars().next().is_some_and(char::is_uppercase)
+            && text[end..].starts_with(' ')
+        {
+            return false;
+        }
         // "San Juan de Ulúa", "Santiago de Compostela": a longer name that begins with a city's.
         if matches!(entry.kind, EntityKind::Place)
             && matches!(

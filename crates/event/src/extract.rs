@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 /// and its verb ("…blockaded the border until Nigerian President Olusegun Obasanjo mediated
 /// an agreement"), not before a date ("until 1983").
 static CLAUSE_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|whom|whose|as\s+well\s+as|(?:during|at|in|after)\s+which)\b|[ \t\n](?:but|while)[ \t\n]|[ \t\n][–—][ \t\n]|[ \t\n]until\s+(?:[A-Z][\w'’-]+\s+){1,5}(?:[a-z]+ed|was|were|had|met|made|took|gave|won|lost)\b").ok()
+    Regex::new(r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|whom|whose|as\s+well\s+as|(?:during|at|in|after|under)\s+which)\b|[ \t\n](?:but|while)[ \t\n]|[ \t\n][–—][ \t\n]|[ \t\n]until\s+(?:[A-Z][\w'’-]+\s+){1,5}(?:[a-z]+ed|was|were|had|met|made|took|gave|won|lost)\b").ok()
 });
 
 /// A sentence-opening subordinate clause with a verb of its own, or an "After a coup in
@@ -434,6 +434,7 @@ impl Extractor {
 
     fn sentence_events(&self, cx: &SentenceContext) -> Vec<Event> {
         let mut events: Vec<(usize, Option<String>, bool, Event)> = Vec::new();
+        let mut in_terms = false;
         for (clause_index, &clause_span) in cx.clauses.iter().enumerate() {
             // Only triggers that start in a clause make its events.
             let first = cx
@@ -444,6 +445,18 @@ impl Extractor {
                 .get(first)
                 .is_none_or(|(_, t)| t.start >= clause_span.end)
             {
+                continue;
+            }
+            // "…signed the treaty in 1928, under which Nicaragua recognised Colombian
+            // sovereignty, and Colombia recognised …": an agreement's terms (and what is
+            // joined to them, when they tell terms too), not events of their own.
+            let clause_text = &cx.doc.text[clause_span.range()];
+            if clause_text.starts_with(", under which ") {
+                in_terms = true;
+                continue;
+            }
+            in_terms &= clause_text.starts_with(", and ") || clause_text.starts_with(" and ");
+            if in_terms {
                 continue;
             }
             let groups = segment_groups(&cx.doc.text, clause_span, cx.units, cx.triggers);
