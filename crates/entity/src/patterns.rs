@@ -126,6 +126,34 @@ pub static BARE_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
     ))
 });
 
+/// Words that may stand between a state and a role noun ("the Italian foreign minister",
+/// "Venezuelan opposition leader"); any other word (a verb: "Colombia recognised opposition
+/// leader …") cuts the tie.
+pub const ROLE_MODIFIERS: &[&str] = &[
+    "foreign",
+    "prime",
+    "former",
+    "then",
+    "supreme",
+    "military",
+    "opposition",
+    "deputy",
+    "vice",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "trade",
+    "rebel",
+    "spiritual",
+    "new",
+    "late",
+    "exiled",
+    "interim",
+    "acting",
+    "chief",
+];
+
 /// Lower-case role nouns before a bare name ("the painter Diego Rivera").
 pub const ROLE_NOUNS: &[&str] = &[
     "painter",

@@ -4,8 +4,8 @@
 use crate::gazetteer::{rows, EntityKind, Entry, Form, Gazetteer};
 use crate::patterns::{
     Gated, APPOSITIVE_PERSON, BARE_PERSON, LIFESPAN_PERSON, NAME_GATES, NOT_NAME_STARTS,
-    PERSON_OBJECT_VERBS, PERSON_VERBS, ROLE_NOUNS, TITLED_PERSON, TITLE_STATES, TITLE_WORDS,
-    TREATY, WAR,
+    PERSON_OBJECT_VERBS, PERSON_VERBS, ROLE_MODIFIERS, ROLE_NOUNS, TITLED_PERSON, TITLE_STATES,
+    TITLE_WORDS, TREATY, WAR,
 };
 use crate::EntityError;
 use dyad_read::{Document, Span};
@@ -13,6 +13,7 @@ use serde::Serialize;
 
 const NOT_STATES: &str = include_str!("../resources/not-states.tsv");
 const AMBIGUOUS: &str = include_str!("../resources/ambiguous-names.txt");
+const NAME_OPENERS: &str = include_str!("../resources/name-openers.txt");
 const SHARED_NAMES: &str = include_str!("../resources/shared-names.tsv");
 const SUCCESSORS: &str = include_str!("../resources/successors.tsv");
 
@@ -54,6 +55,8 @@ pub struct Recogniser {
     gazetteer: Gazetteer,
     periods: dyad_time::period::PeriodGazetteer,
     not_states: Vec<String>,
+    /// Words that begin longer place names ("San", "Port"): see `resources/name-openers.txt`.
+    name_openers: Vec<String>,
     ambiguous: Vec<String>,
 }
 
@@ -142,6 +145,7 @@ impl Recogniser {
             periods,
             not_states: list(NOT_STATES),
             ambiguous: list(AMBIGUOUS),
+            name_openers: list(NAME_OPENERS),
         })
     }
 
@@ -396,29 +400,9 @@ impl Recogniser {
                 return false;
             }
         }
-        // "San Andrés", "Santa Catalina", "Port Stanley": a word that begins many place names
-        // (and is a town's whole name somewhere) before a capitalised word is part of a longer
-        // name the gazetteer lacks.
+        // "San Andrés", "Port Stanley": the start of a longer name the gazetteer lacks.
         if matches!(entry.kind, EntityKind::Place)
-            && matches!(
-                surface,
-                "San"
-                    | "Santa"
-                    | "Santo"
-                    | "São"
-                    | "Saint"
-                    | "Sankt"
-                    | "Port"
-                    | "Fort"
-                    | "Puerto"
-                    | "Porto"
-                    | "Villa"
-                    | "Ciudad"
-                    | "Mount"
-                    | "Cape"
-                    | "Lake"
-                    | "Bahía"
-            )
+            && self.name_openers.iter().any(|w| w == surface)
             && next.chars().next().is_some_and(char::is_uppercase)
             && text[end..].starts_with(' ')
         {
@@ -1057,34 +1041,6 @@ fn trim_name(name: &str) -> &str {
     name.trim_end_matches("'s").trim_end_matches('.').trim_end()
 }
 
-/// Words that may stand between a state and a role noun ("the Italian foreign minister",
-/// "Venezuelan opposition leader"); any other word (a verb: "Colombia recognised opposition
-/// leader …") cuts the tie.
-const ROLE_MODIFIERS: &[&str] = &[
-    "foreign",
-    "prime",
-    "former",
-    "then",
-    "supreme",
-    "military",
-    "opposition",
-    "deputy",
-    "vice",
-    "defence",
-    "defense",
-    "interior",
-    "finance",
-    "trade",
-    "rebel",
-    "spiritual",
-    "new",
-    "late",
-    "exiled",
-    "interim",
-    "acting",
-    "chief",
-];
-
 /// The state named right before the role noun that ends just before `name_start`, across at
 /// most two modifiers ("Libyan leader", "the Italian foreign minister", "Libya's leader").
 fn state_before_role(text: &str, mentions: &[Mention], name_start: usize) -> Option<String> {
@@ -1161,14 +1117,9 @@ fn named_again(
         let Some(code) = code else { continue };
         for (start, _) in text.match_indices(name.as_str()) {
             let end = start + name.len();
-            let word_before = text[..start]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == '-');
-            let word_after = text[end..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_alphanumeric() || c == '-');
+            let joined = |c: char| is_word_char(c) || c == '-';
+            let word_before = text[..start].chars().next_back().is_some_and(joined);
+            let word_after = text[end..].chars().next().is_some_and(joined);
             // ("Saif al-Islam Gaddafi": a longer name that ends in it is someone else's.)
             let previous = text[..start].trim_end_matches(' ');
             let longer_name = previous.len() < start
