@@ -448,8 +448,8 @@ impl Extractor {
                 continue;
             }
             // "…signed the treaty in 1928, under which Nicaragua recognised Colombian
-            // sovereignty, and Colombia recognised …": an agreement's terms (and what is
-            // joined to them, when they tell terms too), not events of their own.
+            // sovereignty, and Colombia recognised …": an agreement's terms, not events of
+            // their own (nor the clauses "and" joins to a "which" clause that tells a term).
             let clause_text = &cx.doc.text[clause_span.range()];
             if clause_text.starts_with(", under which ") {
                 in_terms = true;
