@@ -455,7 +455,10 @@ impl Extractor {
                 in_terms = true;
                 continue;
             }
-            in_terms &= clause_text.starts_with(", and ") || clause_text.starts_with(" and ");
+            // (A joined clause with a date of its own tells a later event: "…, under which
+            // Israel paid compensation, and ambassadors returned in December 2016".)
+            in_terms &= (clause_text.starts_with(", and ") || clause_text.starts_with(" and "))
+                && !cx.units.iter().any(|u| clause_span.contains(&u.span));
             if in_terms {
                 continue;
             }
