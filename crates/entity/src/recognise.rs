@@ -9,6 +9,7 @@ use crate::patterns::{
 };
 use crate::EntityError;
 use dyad_read::{Document, Span};
+use dyad_time::period::PeriodMention;
 use serde::Serialize;
 
 const NOT_STATES: &str = include_str!("../resources/not-states.tsv");
@@ -192,6 +193,21 @@ impl Recogniser {
     /// step's automata (the gazetteer, the name patterns, the treaty and war patterns) then
     /// stay in the processor's cache over the batch. The same mentions as one by one.
     pub fn recognise_many(&self, docs: &[Document]) -> Vec<Vec<Mention>> {
+        let periods: Vec<Vec<PeriodMention>> = docs
+            .iter()
+            .map(|doc| self.periods.find(&doc.text))
+            .collect();
+        self.recognise_many_with_periods(docs, &periods)
+    }
+
+    /// [`Recogniser::recognise_many`] given the named periods in each document, as the
+    /// temporal tagger finds them ([`dyad_time::Tagging::periods`]; the same gazetteer), so
+    /// that a pipeline searches each text for them once.
+    pub fn recognise_many_with_periods(
+        &self,
+        docs: &[Document],
+        periods: &[Vec<PeriodMention>],
+    ) -> Vec<Vec<Mention>> {
         let mut all: Vec<Vec<Mention>> = docs
             .iter()
             .map(|doc| {
@@ -220,8 +236,9 @@ impl Recogniser {
             mentions.retain(|m| m.kind == EntityKind::State || !person_spans.overlaps(m.span));
             mentions.extend(people);
         }
-        for ((doc, mentions), scan) in docs.iter().zip(&mut all).zip(&scans) {
-            let named = self.named_treaties_and_wars(&doc.text, mentions, scan);
+        for (((doc, mentions), scan), periods) in docs.iter().zip(&mut all).zip(&scans).zip(periods)
+        {
+            let named = self.named_treaties_and_wars(&doc.text, mentions, scan, periods);
             mentions.extend(named);
         }
         for (doc, mentions) in docs.iter().zip(&mut all) {
@@ -300,10 +317,23 @@ impl Recogniser {
         let coreferent = self.coreference(text, mentions, &dyad);
         mentions.extend(coreferent);
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        // One pass over the text for all mentions (in order): brackets opened and not yet
+        // closed on the mention's line before it.
+        let (mut position, mut open) = (0, 0i32);
         for mention in mentions.iter_mut() {
-            let line_start = text[..mention.span.start].rfind('\n').map_or(0, |i| i + 1);
-            let before = &text[line_start..mention.span.start];
-            mention.in_parentheses = before.matches('(').count() > before.matches(')').count();
+            let Some(stretch) = text.get(position..mention.span.start) else {
+                continue;
+            };
+            for byte in stretch.bytes() {
+                match byte {
+                    b'\n' => open = 0,
+                    b'(' => open += 1,
+                    b')' => open -= 1,
+                    _ => {}
+                }
+            }
+            position = mention.span.start;
+            mention.in_parentheses = open > 0;
         }
     }
 
@@ -523,9 +553,7 @@ impl Recogniser {
             }
         };
         if let Some(regex) = APPOSITIVE_PERSON.as_ref() {
-            for caps in
-                dyad_prefilter::captures_in(regex, text, scan.ranges(Gated::Appositive as usize))
-            {
+            for caps in NAME_GATES.captures_iter(Gated::Appositive as usize, regex, text, scan) {
                 let (Some(name), Some(role), Some(state)) = (caps.get(1), caps.get(2), caps.get(3))
                 else {
                     continue;
@@ -554,9 +582,7 @@ impl Recogniser {
             }
         }
         if let Some(regex) = TITLED_PERSON.as_ref() {
-            for caps in
-                dyad_prefilter::captures_in(regex, text, scan.ranges(Gated::Titled as usize))
-            {
+            for caps in NAME_GATES.captures_iter(Gated::Titled as usize, regex, text, scan) {
                 let (Some(title), Some(name)) = (caps.get(1), caps.get(2)) else {
                     continue;
                 };
@@ -615,9 +641,7 @@ impl Recogniser {
             taken.insert(p.span);
         }
         if let Some(regex) = LIFESPAN_PERSON.as_ref() {
-            for caps in
-                dyad_prefilter::captures_in(regex, text, scan.ranges(Gated::Lifespan as usize))
-            {
+            for caps in NAME_GATES.captures_iter(Gated::Lifespan as usize, regex, text, scan) {
                 let Some(name) = caps.get(1) else { continue };
                 if NOT_NAME_STARTS.contains(&name.as_str().split_whitespace().next().unwrap_or(""))
                 {
@@ -751,6 +775,7 @@ impl Recogniser {
         text: &str,
         mentions: &[Mention],
         scan: &dyad_prefilter::Scan,
+        periods: &[PeriodMention],
     ) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         let names = SpanIndex::new(
@@ -767,7 +792,7 @@ impl Recogniser {
         );
         let mut taken = DisjointSpans::default();
         let mut free = |span: Span| !names.overlaps(span) && taken.insert(span);
-        for period in self.periods.find(text) {
+        for period in periods {
             if period.name.contains("War")
                 || period.name.contains("Rebellion")
                 || period.name.contains("intervention")
@@ -797,7 +822,7 @@ impl Recogniser {
             (WAR.as_ref(), EntityKind::War, Gated::War),
         ] {
             let Some(regex) = regex else { continue };
-            for found in dyad_prefilter::find_in(regex, text, scan.ranges(gate as usize)) {
+            for found in NAME_GATES.find_iter(gate as usize, regex, text, scan) {
                 let mut start = found.start();
                 let mut matched = found.as_str();
                 // Drop a sentence-initial function word ("The Tripartite Pact").

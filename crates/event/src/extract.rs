@@ -272,9 +272,13 @@ impl Extractor {
                 triggers: Vec::new(),
             })
             .collect();
+        let periods: Vec<Vec<dyad_time::period::PeriodMention>> = found
+            .iter()
+            .map(|found| found.tagging.periods.clone())
+            .collect();
         for (mentions, found) in self
             .recogniser
-            .recognise_many(docs)
+            .recognise_many_with_periods(docs, &periods)
             .into_iter()
             .zip(&mut found)
         {
@@ -303,7 +307,9 @@ impl Extractor {
         for (index, trigger) in self.resources.triggers.iter().enumerate() {
             for ((text, scan), triggers) in texts.iter().zip(&scans).zip(&mut all) {
                 triggers.extend(
-                    dyad_prefilter::find_in(&trigger.regex, text, scan.ranges(index))
+                    self.resources
+                        .trigger_gates
+                        .find_iter(index, &trigger.regex, text, scan)
                         .map(|m| (index, Span::new(m.start(), m.end()))),
                 );
             }

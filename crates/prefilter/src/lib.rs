@@ -9,6 +9,11 @@
 //! of its literals, as far as a match of the regex can reach (its longest match when that is
 //! bounded, else 128 bytes). A regex with no useful literal is searched everywhere.
 //!
+//! When every match of a regex starts with one of a few literals ("declared" of
+//! `\bdeclared\s+war\b`), it is instead tried, anchored, at each place one occurs
+//! ([`Gates::find_iter`], [`Gates::captures_iter`]): a failed try reads a few bytes, where a
+//! window search reads the whole window.
+//!
 //! A run of white space the pattern leaves unbounded (`\s+`) is taken to be at most eight
 //! bytes long, so that "declared\s+war" has a reach of 19 bytes, not 128: words in prose are
 //! one or two spaces apart, and the windows, not the literal scan, are what the regexes pay for.
@@ -17,6 +22,24 @@
 //! finds across a blank line is not found (no rule of dyad means to); nor is a match of an
 //! unbounded pattern that reaches more than 128 bytes from every literal it holds, nor one
 //! whose white-space runs are longer than eight bytes.
+//!
+//! ```
+//! use dyad_prefilter::Gates;
+//! let rules = [
+//!     regex::Regex::new(r"(?i)\b[0-9]+ years ago\b").unwrap(),
+//!     regex::Regex::new(r"(?i)\bdeclared\s+war\b").unwrap(),
+//! ];
+//! let gates = Gates::new(rules.iter().map(|r| r.as_str()));
+//! let text = "In 1990 it rained.\n\nTwo storms, 5 years ago.\n\nItaly declared war.";
+//! let scan = gates.scan(text);
+//! let found = |i: usize| -> Vec<&str> {
+//!     gates.find_iter(i, &rules[i], text, &scan).map(|m| m.as_str()).collect()
+//! };
+//! assert_eq!(found(0), vec!["5 years ago"]);
+//! assert_eq!(found(1), vec!["declared war"]);
+//! ```
+//!
+//! The windows alone, searched with [`find_in`]:
 //!
 //! ```
 //! use dyad_prefilter::{find_in, Gates};
@@ -35,6 +58,9 @@ pub use literals::required_literals;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Captures, Match, Regex};
+use regex_automata::meta;
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::{Anchored, Input};
 use std::ops::Range;
 
 /// Shortest literal worth gating on; single characters are everywhere (but digits and currency
@@ -50,6 +76,10 @@ const MERGE_GAP: usize = 64;
 #[derive(Debug, Clone)]
 pub struct Gates {
     count: usize,
+    /// For patterns whose every match starts with one of a few literals: the pattern
+    /// compiled for anchored search, tried at each of those literals instead of a window
+    /// search around them (a failed try reads a few bytes, a window a few hundred).
+    anchored: Vec<Option<meta::Regex>>,
     /// All literals of all gated patterns, searched at once.
     searcher: Option<AhoCorasick>,
     /// For each literal, the patterns that need it.
@@ -71,13 +101,32 @@ impl Gates {
         let mut owners: Vec<Vec<u32>> = Vec::new();
         let mut ungated = Vec::new();
         let mut reach = Vec::new();
+        let mut anchored = Vec::new();
         let mut count = 0;
         for (pattern_index, pattern) in patterns.into_iter().enumerate() {
             count += 1;
             reach.push(
                 literals::maximum_len(pattern).map_or(DEFAULT_REACH, |n| n.min(DEFAULT_REACH)),
             );
-            match literals::required(pattern, MIN_LITERAL) {
+            if std::env::var("NFA_DEBUG").is_ok() {
+                let nfa = regex_automata::nfa::thompson::NFA::new(pattern).unwrap();
+                eprintln!(
+                    "NFA {} {}",
+                    nfa.states().len(),
+                    &pattern[..pattern.len().min(150)]
+                );
+            }
+            let gating = literals::gates(pattern, MIN_LITERAL);
+            let leading = gating.leading.filter(|leading| {
+                leading.score >= LEADING_SCORE.min(gating.required.as_ref().map_or(0, |r| r.score))
+            });
+            let starts = leading.as_ref().and_then(|_| anchored_regex(pattern));
+            let gate = match (starts.is_some(), leading, gating.required) {
+                (true, Some(leading), _) => Some(leading),
+                (_, _, required) => required,
+            };
+            anchored.push(starts);
+            match gate.map(|gate| gate.literals) {
                 Some(set) => {
                     for literal in set {
                         let id = *index.entry(literal.text.clone()).or_insert_with(|| {
@@ -111,9 +160,11 @@ impl Gates {
         if searcher.is_none() {
             // Without a searcher every pattern is searched everywhere: slower, never wrong.
             ungated = (0..count).collect();
+            anchored = vec![None; count];
         }
         Gates {
             count,
+            anchored,
             searcher,
             owners,
             boundaries,
@@ -155,6 +206,19 @@ impl Gates {
                     let owner = owner as usize;
                     let reach = self.reach[owner];
                     let list = &mut ranges[owner];
+                    if self.anchored[owner].is_some() {
+                        // A match starts right here, if anywhere near. (The word the reach
+                        // ends in is followed for a few bytes only: in a megabyte of digits
+                        // every hit would otherwise read to its end.)
+                        let reach_end = (hit.start() + reach).min(bounds.end);
+                        let end = end_of_word(
+                            text,
+                            reach_end,
+                            (reach_end + LONGEST_WORD).min(bounds.end),
+                        );
+                        list.push(hit.start()..end);
+                        continue;
+                    }
                     // Dense literals ("the", years) mostly fall in a window already open.
                     if list.last().is_some_and(|last| {
                         last.end >= (hit.start() + reach).min(bounds.end)
@@ -181,8 +245,103 @@ impl Gates {
                 }
             }
         }
+        for (list, anchored) in ranges.iter_mut().zip(&self.anchored) {
+            // Hits come in order of their ends; literals of different lengths can put a
+            // later start first, or two at one start.
+            if anchored.is_some() {
+                list.sort_by_key(|range| range.start);
+                list.dedup_by_key(|range| range.start);
+            }
+        }
         Scan { ranges }
     }
+
+    /// The matches of `regex` (pattern `index` of the bank) in `text`, in order, found where
+    /// `scan` (the scan of `text`) says they may be. The same as `regex.find_iter(text)`
+    /// but for matches that cross a blank line or reach far from the literals they hold.
+    pub fn find_iter<'t, 'r>(
+        &'r self,
+        index: usize,
+        regex: &'r Regex,
+        text: &'t str,
+        scan: &'r Scan,
+    ) -> Box<dyn Iterator<Item = Match<'t>> + 'r>
+    where
+        't: 'r,
+    {
+        match self.anchored.get(index).and_then(Option::as_ref) {
+            Some(anchored) => Box::new(
+                anchored_starts(anchored, text, scan.ranges(index)).filter_map(
+                    move |(start, haystack_end)| regex.find_at(&text[..haystack_end], start),
+                ),
+            ),
+            None => Box::new(find_in(regex, text, scan.ranges(index))),
+        }
+    }
+
+    /// The captures of `regex` (pattern `index` of the bank) in `text`: [`Gates::find_iter`]
+    /// with capture groups.
+    pub fn captures_iter<'t, 'r>(
+        &'r self,
+        index: usize,
+        regex: &'r Regex,
+        text: &'t str,
+        scan: &'r Scan,
+    ) -> Box<dyn Iterator<Item = Captures<'t>> + 'r>
+    where
+        't: 'r,
+    {
+        match self.anchored.get(index).and_then(Option::as_ref) {
+            Some(anchored) => Box::new(
+                anchored_starts(anchored, text, scan.ranges(index)).filter_map(
+                    move |(start, haystack_end)| regex.captures_at(&text[..haystack_end], start),
+                ),
+            ),
+            None => Box::new(captures_in(regex, text, scan.ranges(index))),
+        }
+    }
+}
+
+/// Bytes a window end is moved on to reach the end of a word, at most, where windows are
+/// not merged: longer than the words of prose, short of a run of digits a megabyte long.
+const LONGEST_WORD: usize = 64;
+
+/// Literals a pattern's matches start with are used as its gate when the shortest scores at
+/// least this (three letters, or a digit): tries at shorter ones would be too many.
+const LEADING_SCORE: usize = 6;
+
+/// `pattern` compiled for anchored tries, when it compiles (it was compiled once already as
+/// a `regex::Regex`; the two engines share syntax and semantics).
+fn anchored_regex(pattern: &str) -> Option<meta::Regex> {
+    meta::Regex::builder()
+        .configure(meta::Regex::config().which_captures(WhichCaptures::Implicit))
+        .build(pattern)
+        .ok()
+}
+
+/// Where the matches start among `candidates` (each a start and how far a match from it may
+/// reach), with the haystack end to search them in: leftmost first, none overlapping, as an
+/// unanchored search finds them.
+fn anchored_starts<'t, 'r>(
+    anchored: &'r meta::Regex,
+    text: &'t str,
+    candidates: impl Iterator<Item = Range<usize>> + 'r,
+) -> impl Iterator<Item = (usize, usize)> + 'r
+where
+    't: 'r,
+{
+    let mut free_from = 0;
+    candidates.filter_map(move |range| {
+        if range.start < free_from {
+            return None;
+        }
+        let input = Input::new(&text[..range.end])
+            .range(range.start..range.end)
+            .anchored(Anchored::Yes);
+        let end = anchored.search_half(&input)?.offset();
+        free_from = next_start(text, range.start, end);
+        Some((range.start, range.end))
+    })
 }
 
 /// Whether the byte before `at` is an ASCII word character (so no word starts at `at`).
@@ -212,6 +371,7 @@ fn end_of_word(text: &str, mut at: usize, limit: usize) -> usize {
     while !text.is_char_boundary(at) {
         at += 1;
     }
+    let limit = floor_boundary(text, limit.min(text.len())).max(at);
     for c in text[at..limit].chars() {
         if !(c.is_alphanumeric() || c == '_') {
             break;
@@ -376,6 +536,27 @@ mod tests {
     }
 
     #[test]
+    fn patterns_with_leading_literals_are_tried_where_they_occur() {
+        let gates = Gates::new([r"(?i)\bdeclared\s+war\s+on\b", r"[0-9]+ days"]);
+        assert!(gates.anchored[0].is_some(), "'declared' starts every match");
+        assert!(
+            gates.anchored[1].is_none(),
+            "a digit run has no leading literal"
+        );
+        let regex = Regex::new(r"(?i)\bdeclared\s+war\s+on\b").unwrap();
+        let text =
+            "Italy declared neutrality; then it declared war on France and Declared  War on Spain.";
+        let scan = gates.scan(text);
+        // A try at each "declared", the first of which fails.
+        assert_eq!(scan.ranges(0).count(), 3);
+        let found: Vec<&str> = gates
+            .find_iter(0, &regex, text, &scan)
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(found, vec!["declared war on", "Declared  War on"]);
+    }
+
+    #[test]
     fn windows_end_at_word_ends() {
         assert_eq!(end_of_word("19450 x", 4, 7), 5);
         assert_eq!(end_of_word("1945 x", 4, 6), 4);
@@ -395,6 +576,10 @@ mod tests {
         r"(?i)\bthe\s+(?:[0-9]{1,2})(?:st|nd|rd|th)\s+century\b",
         r"(?i)\b(?:last|next)\s+(?:year|month|week)\b",
         r"[a-z]+ly\b",
+        // Tried at their leading literals: matches start there, and can overlap.
+        r"(?i)\b(?:next|last)\s+(?:week|century)(?:\s+ago)?",
+        r"(?i)\bmay(?:or)?\s+(?:[0-9]+|the)\b",
+        r"(?i)\bdays?\b",
     ];
 
     proptest! {
@@ -408,7 +593,8 @@ mod tests {
                     Just("days"), Just("ago"), Just("later"), Just("the"), Just("3rd"),
                     Just("century"), Just("Next"), Just("week"), Just("quickly"), Just("\n\n"),
                     Just("\n"), Just(","), Just("1"), Just("X"), Just("mayor"), Just("sago"),
-                    Just("agog"), Just("19990"), Just("a1999"), Just("centuryx"),
+                    Just("agog"), Just("19990"), Just("a1999"), Just("centuryx"), Just("last"),
+                    Just("Mayor"), Just("day"), Just("Day"), Just("  "),
                 ],
                 0..60,
             )
@@ -425,10 +611,16 @@ mod tests {
                 if regex.find_iter(&text).any(|m| m.as_str().contains("\n\n") || m.as_str().contains("\n \n")) {
                     continue;
                 }
-                let gated: Vec<(usize, usize)> = find_in(regex, &text, scan.ranges(i))
+                let gated: Vec<(usize, usize)> = gates
+                    .find_iter(i, regex, &text, &scan)
                     .map(|m| (m.start(), m.end()))
                     .collect();
                 prop_assert_eq!(&gated, &full, "pattern {} in {:?}", i, text);
+                let captured: Vec<(usize, usize)> = gates
+                    .captures_iter(i, regex, &text, &scan)
+                    .filter_map(|c| c.get(0).map(|m| (m.start(), m.end())))
+                    .collect();
+                prop_assert_eq!(&captured, &full, "pattern {} in {:?}", i, text);
             }
         }
     }

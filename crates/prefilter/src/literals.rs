@@ -80,12 +80,43 @@ pub fn required_literals(pattern: &str, min_len: usize) -> Option<Vec<String>> {
 
 /// [`required_literals`] with the word boundaries around each literal.
 pub(crate) fn required(pattern: &str, min_len: usize) -> Option<Vec<Literal>> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(pattern)
-        .ok()?;
-    let set = best(&analyse(&hir))?;
-    (shortest_text(&set) >= min_len).then(|| set.iter().map(|s| Literal::parse(s)).collect())
+    gates(pattern, min_len).required.map(|gate| gate.literals)
+}
+
+/// A set of literals a pattern's matches hold, and how well it gates: the length of its
+/// shortest literal, in half bytes, less for the commonest words, more for digits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Gate {
+    pub literals: Vec<Literal>,
+    pub score: usize,
+}
+
+/// What a pattern's matches are known to hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Gating {
+    /// One of these occurs somewhere in every match.
+    pub required: Option<Gate>,
+    /// Every match starts with one of these, so a match can only start where one occurs.
+    pub leading: Option<Gate>,
+}
+
+/// The gates of `pattern`, each with literals at least `min_len` bytes long (or rare);
+/// nothing when the pattern does not parse.
+pub(crate) fn gates(pattern: &str, min_len: usize) -> Gating {
+    let Ok(hir) = regex_syntax::ParserBuilder::new().build().parse(pattern) else {
+        return Gating::default();
+    };
+    let facts = analyse(&hir);
+    let gate = |set: Set| {
+        (shortest_text(&set) >= min_len).then(|| Gate {
+            score: quality(&set).0,
+            literals: set.iter().map(|s| Literal::parse(s)).collect(),
+        })
+    };
+    Gating {
+        required: best(&facts).and_then(gate),
+        leading: facts.prefix.clone().or(facts.exact.clone()).and_then(gate),
+    }
 }
 
 /// The longest match `pattern` can have, in bytes, when it is bounded, counting a run of
@@ -513,6 +544,31 @@ mod tests {
     fn optional_pieces_give_no_requirement() {
         assert_eq!(req(r"(?:the )?[a-z]+"), None);
         assert_eq!(req(r"x*"), None);
+    }
+
+    #[test]
+    fn leading_literals_start_every_match() {
+        let leading = |p: &str| {
+            gates(p, 2)
+                .leading
+                .map(|g| g.literals.into_iter().map(|l| l.text).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            leading(r"(?i)\b(?:formally\s+)?declared\s+war\b"),
+            None,
+            "a blank run ends the leading literal, and the optional word leaves none"
+        );
+        assert_eq!(
+            leading(r"(?i)\bdeclared\s+war\b"),
+            Some(strings(&["declared"]))
+        );
+        assert_eq!(
+            leading(r"(?i)\b(?:ago|earlier)\b"),
+            Some(strings(&["ago", "earlier"]))
+        );
+        assert_eq!(leading(r"(?:the )?[a-z]+"), None);
+        let gate = gates(r"(?i)\bdeclared\s+war\b", 2).leading.unwrap();
+        assert!(gate.literals[0].word_start && !gate.literals[0].word_end);
     }
 
     #[test]

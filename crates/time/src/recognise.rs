@@ -57,7 +57,7 @@ pub fn recognise_many(
     let mut claims: Vec<Vec<Claim>> = texts.iter().map(|_| Vec::new()).collect();
     for (index, rule) in rules.iter().enumerate() {
         for ((text, scan), claims) in texts.iter().zip(&scans).zip(&mut claims) {
-            for caps in dyad_prefilter::captures_in(&rule.regex, text, scan.ranges(index)) {
+            for caps in gates.captures_iter(index, &rule.regex, text, scan) {
                 claims.extend(claim(text, index, rule, &caps, tables));
             }
         }
