@@ -3698,9 +3698,19 @@ fn merge(events: Vec<(usize, Event)>) -> Vec<Event> {
         ) && !opens_new)
             || anaphoric
         {
+            // ("…accused France at the United Nations in September 2021. The junta accused
+            // France of supplying weapons…": the same verb again tells another act.)
+            let same_words = |e: &Event| {
+                e.evidence.last().is_some_and(|ev| {
+                    ev.trigger
+                        .trim()
+                        .eq_ignore_ascii_case(event.evidence[0].trigger.trim())
+                })
+            };
             let recent = out.iter_mut().rev().take(3).find(|e| {
                 e.kind == event.kind
                     && same_actors(e)
+                    && (anaphoric || !same_words(e))
                     && e.evidence.last().is_some_and(|ev| {
                         ev.span != event.evidence[0].span
                             && ev.span.start >= scope
