@@ -62,6 +62,7 @@ use regex_automata::meta;
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{Anchored, Input};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Shortest literal worth gating on; single characters are everywhere (but digits and currency
 /// signs, which prose seldom holds, gate however short).
@@ -76,10 +77,10 @@ const MERGE_GAP: usize = 64;
 #[derive(Debug, Clone)]
 pub struct Gates {
     count: usize,
-    /// For patterns whose every match starts with one of a few literals: the pattern
-    /// compiled for anchored search, tried at each of those literals instead of a window
-    /// search around them (a failed try reads a few bytes, a window a few hundred).
-    anchored: Vec<Option<meta::Regex>>,
+    /// For patterns whose every match starts with one of a few literals: the pattern, to be
+    /// tried anchored at each of those literals instead of searched in a window around them
+    /// (a failed try reads a few bytes, a window a few hundred).
+    anchored: Vec<Option<AnchoredPattern>>,
     /// All literals of all gated patterns, searched at once.
     searcher: Option<AhoCorasick>,
     /// For each literal, the patterns that need it.
@@ -120,7 +121,10 @@ impl Gates {
             let leading = gating.leading.filter(|leading| {
                 leading.score >= LEADING_SCORE.min(gating.required.as_ref().map_or(0, |r| r.score))
             });
-            let starts = leading.as_ref().and_then(|_| anchored_regex(pattern));
+            let starts = leading.is_some().then(|| AnchoredPattern {
+                pattern: pattern.to_string(),
+                regex: OnceLock::new(),
+            });
             let gate = match (starts.is_some(), leading, gating.required) {
                 (true, Some(leading), _) => Some(leading),
                 (_, _, required) => required,
@@ -160,7 +164,7 @@ impl Gates {
         if searcher.is_none() {
             // Without a searcher every pattern is searched everywhere: slower, never wrong.
             ungated = (0..count).collect();
-            anchored = vec![None; count];
+            anchored = (0..count).map(|_| None).collect();
         }
         Gates {
             count,
@@ -271,7 +275,7 @@ impl Gates {
     {
         match self.anchored.get(index).and_then(Option::as_ref) {
             Some(anchored) => Box::new(
-                anchored_starts(anchored, text, scan.ranges(index)).filter_map(
+                anchored_starts(anchored, regex, text, scan.ranges(index)).filter_map(
                     move |(start, haystack_end)| regex.find_at(&text[..haystack_end], start),
                 ),
             ),
@@ -293,7 +297,7 @@ impl Gates {
     {
         match self.anchored.get(index).and_then(Option::as_ref) {
             Some(anchored) => Box::new(
-                anchored_starts(anchored, text, scan.ranges(index)).filter_map(
+                anchored_starts(anchored, regex, text, scan.ranges(index)).filter_map(
                     move |(start, haystack_end)| regex.captures_at(&text[..haystack_end], start),
                 ),
             ),
@@ -310,6 +314,14 @@ const LONGEST_WORD: usize = 64;
 /// least this (three letters, or a digit): tries at shorter ones would be too many.
 const LEADING_SCORE: usize = 6;
 
+/// A pattern tried anchored where its leading literals occur, compiled for that when first
+/// tried: a bank holds hundreds of patterns, and start-up would pay for all of them.
+#[derive(Debug, Clone)]
+struct AnchoredPattern {
+    pattern: String,
+    regex: OnceLock<Option<meta::Regex>>,
+}
+
 /// `pattern` compiled for anchored tries, when it compiles (it was compiled once already as
 /// a `regex::Regex`; the two engines share syntax and semantics).
 fn anchored_regex(pattern: &str) -> Option<meta::Regex> {
@@ -323,7 +335,8 @@ fn anchored_regex(pattern: &str) -> Option<meta::Regex> {
 /// reach), with the haystack end to search them in: leftmost first, none overlapping, as an
 /// unanchored search finds them.
 fn anchored_starts<'t, 'r>(
-    anchored: &'r meta::Regex,
+    anchored: &'r AnchoredPattern,
+    regex: &'r Regex,
     text: &'t str,
     candidates: impl Iterator<Item = Range<usize>> + 'r,
 ) -> impl Iterator<Item = (usize, usize)> + 'r
@@ -335,10 +348,22 @@ where
         if range.start < free_from {
             return None;
         }
-        let input = Input::new(&text[..range.end])
-            .range(range.start..range.end)
-            .anchored(Anchored::Yes);
-        let end = anchored.search_half(&input)?.offset();
+        let end = match anchored
+            .regex
+            .get_or_init(|| anchored_regex(&anchored.pattern))
+        {
+            Some(compiled) => {
+                let input = Input::new(&text[..range.end])
+                    .range(range.start..range.end)
+                    .anchored(Anchored::Yes);
+                compiled.search_half(&input)?.offset()
+            }
+            // (Never in practice: the leftmost match from here, if it starts here.)
+            None => regex
+                .find_at(&text[..range.end], range.start)
+                .filter(|m| m.start() == range.start)?
+                .end(),
+        };
         free_from = next_start(text, range.start, end);
         Some((range.start, range.end))
     })
