@@ -2,7 +2,7 @@
 //! form. Case matters: "Turkey" is a state, "turkey" a bird; "China" a state, "china" porcelain.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 const COUNTRIES: &str = include_str!("../resources/countries.tsv");
 const STATES: &str = include_str!("../resources/states.tsv");
@@ -107,7 +107,7 @@ impl Gazetteer {
             .collect();
         let mut entries: Vec<Entry> = Vec::new();
         let mut forms: Vec<(String, usize)> = Vec::new();
-        let mut states = HashMap::new();
+        let mut states = HashMap::default();
         let state =
             |code: &str, canonical: String, form: Form, historical: Option<String>, from, to| {
                 Entry {
@@ -124,8 +124,8 @@ impl Gazetteer {
                 }
             };
         // Modern states from the ISO / CLDR data.
-        let mut canonical_names: HashMap<String, String> = HashMap::new();
-        let mut continents = HashMap::new();
+        let mut canonical_names: HashMap<String, String> = HashMap::default();
+        let mut continents = HashMap::default();
         for row in rows(COUNTRIES) {
             let (Some(code), Some(short)) = (row.first(), row.get(2)) else {
                 continue;
@@ -342,7 +342,7 @@ impl Gazetteer {
             }
         }
         // One entry per surface form: the best form wins (a state's name over a city's).
-        let mut best: HashMap<String, usize> = HashMap::new();
+        let mut best: HashMap<String, usize> = HashMap::default();
         for (surface, index) in &forms {
             if surface.is_empty() {
                 continue;

@@ -32,7 +32,7 @@ pub static TITLE_STATES: LazyLock<Vec<(String, Option<String>)>> = LazyLock::new
 });
 
 /// Every word of every title ("Prime", "Minister", "Pope"): a name does not start with one.
-pub static TITLE_WORDS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+pub static TITLE_WORDS: LazyLock<foldhash::HashSet<String>> = LazyLock::new(|| {
     TITLE_STATES
         .iter()
         .flat_map(|(title, _)| title.split_whitespace().map(str::to_string))

@@ -1327,7 +1327,7 @@ pub fn document_dyad(doc: &Document, gazetteer: &Gazetteer, mentions: &[Mention]
 }
 
 /// Non-sovereign territories and their sovereigns, from `resources/territories.tsv`.
-static TERRITORIES: std::sync::LazyLock<std::collections::HashMap<String, Option<String>>> =
+static TERRITORIES: std::sync::LazyLock<foldhash::HashMap<String, Option<String>>> =
     std::sync::LazyLock::new(|| {
         include_str!("../resources/territories.tsv")
             .lines()

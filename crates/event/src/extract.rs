@@ -2385,7 +2385,7 @@ fn finite_verb(word: &str) -> bool {
 }
 
 /// [`IRREGULAR_PAST`] as a set: `finite_verb` is asked of nearly every word.
-static IRREGULAR_PAST_SET: LazyLock<std::collections::HashSet<&'static str>> =
+static IRREGULAR_PAST_SET: LazyLock<foldhash::HashSet<&'static str>> =
     LazyLock::new(|| IRREGULAR_PAST.iter().copied().collect());
 
 /// "Spanish forces evicted them, and the United States mediated an agreement": two clauses,

@@ -1,7 +1,7 @@
 //! The event resources: kinds with their codes, triggers, suppressions and fact patterns.
 
+use foldhash::HashMap;
 use regex::Regex;
-use std::collections::HashMap;
 
 const KINDS: &str = include_str!("../resources/kinds.tsv");
 const TRIGGERS: &str = include_str!("../resources/triggers.tsv");
@@ -143,7 +143,7 @@ impl Resources {
     }
 
     pub fn load() -> Result<Resources, ResourceError> {
-        let mut kinds = HashMap::new();
+        let mut kinds = HashMap::default();
         for (line, text) in lines(KINDS) {
             let f: Vec<&str> = text.split('\t').collect();
             let field = |i: usize| {

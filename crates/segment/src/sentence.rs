@@ -1,8 +1,8 @@
 //! Sentence boundaries inside blocks.
 
 use dyad_read::{Document, Span};
+use foldhash::HashSet;
 use serde::Serialize;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A sentence of a document.
@@ -23,9 +23,9 @@ struct Lexicon {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lexicon = Lexicon {
-        never_final: HashSet::new(),
-        ambiguous: HashSet::new(),
-        starters: HashSet::new(),
+        never_final: HashSet::default(),
+        ambiguous: HashSet::default(),
+        starters: HashSet::default(),
     };
     let mut current: Option<&mut HashSet<String>> = None;
     for line in include_str!("../resources/abbreviations.txt").lines() {

@@ -4,8 +4,8 @@
 //! a [`crate::Tagger`] is built; a mistake in them is a [`ResourceError`] naming file and line.
 
 use crate::template::Template;
+use foldhash::HashMap;
 use regex::Regex;
-use std::collections::HashMap;
 
 pub const TABLES: &str = include_str!("../resources/tables.txt");
 pub const PATTERNS: &str = include_str!("../resources/patterns.txt");
@@ -34,13 +34,20 @@ pub type Tables = HashMap<String, HashMap<String, String>>;
 
 /// Normalise a surface form for table lookup: lower case, single spaces, no trailing dot.
 pub fn table_key(surface: &str) -> String {
-    let lower = surface.to_lowercase();
-    let joined = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-    joined.trim_end_matches('.').to_string()
+    // (Built in one buffer: every template fill asks for keys.)
+    let mut key = String::with_capacity(surface.len());
+    for word in surface.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    key.truncate(key.trim_end_matches('.').len());
+    key
 }
 
 pub fn parse_tables(source: &str) -> Result<Tables, ResourceError> {
-    let mut tables: Tables = HashMap::new();
+    let mut tables: Tables = HashMap::default();
     let mut current: Option<String> = None;
     for (index, line) in source.lines().enumerate() {
         let line = line.trim();
@@ -75,7 +82,7 @@ pub fn parse_patterns(
     source: &str,
     tables: &Tables,
 ) -> Result<HashMap<String, String>, ResourceError> {
-    let mut pieces: HashMap<String, String> = HashMap::new();
+    let mut pieces: HashMap<String, String> = HashMap::default();
     for (index, line) in source.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
