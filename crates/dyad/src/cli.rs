@@ -71,6 +71,10 @@ pub enum Command {
         /// Repeat the input this many times.
         #[arg(long, default_value_t = 50)]
         repeat: usize,
+        /// Time only the whole pipeline in batches (as an ingest runs it), e.g. under a
+        /// profiler.
+        #[arg(long)]
+        pipeline_only: bool,
         #[command(flatten)]
         input: InputArgs,
     },

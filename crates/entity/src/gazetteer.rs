@@ -376,6 +376,7 @@ impl Gazetteer {
             .collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(patterns.iter().map(|(s, _)| s.as_str()))
             .map_err(|e| e.to_string())?;
         Ok(Gazetteer {

@@ -208,6 +208,27 @@ impl Recogniser {
         docs: &[Document],
         periods: &[Vec<PeriodMention>],
     ) -> Vec<Vec<Mention>> {
+        let scans: Vec<dyad_prefilter::Scan> =
+            docs.iter().map(|doc| NAME_GATES.scan(&doc.text)).collect();
+        let periods: Vec<&[PeriodMention]> = periods.iter().map(Vec::as_slice).collect();
+        self.recognise_scanned(docs, &periods, &scans)
+    }
+
+    /// The gates of the name patterns: a caller that scans texts for several banks at once
+    /// (a [`dyad_prefilter::GateGroup`]) includes these and hands the scans to
+    /// [`Recogniser::recognise_scanned`].
+    pub fn gates(&self) -> &'static dyad_prefilter::Gates {
+        &NAME_GATES
+    }
+
+    /// [`Recogniser::recognise_many_with_periods`] with each document's scan by
+    /// [`Recogniser::gates`] given.
+    pub fn recognise_scanned(
+        &self,
+        docs: &[Document],
+        periods: &[&[PeriodMention]],
+        scans: &[dyad_prefilter::Scan],
+    ) -> Vec<Vec<Mention>> {
         let mut all: Vec<Vec<Mention>> = docs
             .iter()
             .map(|doc| {
@@ -226,9 +247,7 @@ impl Recogniser {
                 mentions
             })
             .collect();
-        let scans: Vec<dyad_prefilter::Scan> =
-            docs.iter().map(|doc| NAME_GATES.scan(&doc.text)).collect();
-        for ((doc, mentions), scan) in docs.iter().zip(&mut all).zip(&scans) {
+        for ((doc, mentions), scan) in docs.iter().zip(&mut all).zip(scans) {
             let mut people = self.people(&doc.text, mentions, scan);
             let again = named_again(&doc.text, mentions, &people, &self.gazetteer);
             people.extend(again);
@@ -236,7 +255,7 @@ impl Recogniser {
             mentions.retain(|m| m.kind == EntityKind::State || !person_spans.overlaps(m.span));
             mentions.extend(people);
         }
-        for (((doc, mentions), scan), periods) in docs.iter().zip(&mut all).zip(&scans).zip(periods)
+        for (((doc, mentions), scan), periods) in docs.iter().zip(&mut all).zip(scans).zip(periods)
         {
             let named = self.named_treaties_and_wars(&doc.text, mentions, scan, periods);
             mentions.extend(named);

@@ -4,6 +4,7 @@ use crate::facts::extract_facts;
 use crate::resource::{Resources, Trigger};
 use crate::{Event, Evidence, Extraction, Participant, WhenSource};
 use dyad_entity::{EntityKind, Mention, Recogniser};
+use dyad_prefilter::{GateGroup, Scan};
 use dyad_read::{Document, Span};
 use dyad_time::{Mode, TagOptions, Tagger, Tagging, TimexType};
 use regex::Regex;
@@ -171,7 +172,17 @@ pub struct Extractor {
     tagger: Tagger,
     recogniser: Recogniser,
     resources: Resources,
+    /// The literal gates of every stage, searched for in one pass over each text.
+    gates: GateGroup,
+    /// Whether the trigger gates are among `gates` (see [`Extractor::new`]).
+    triggers_grouped: bool,
 }
+
+/// The banks of [`Extractor::gates`], in order (the trigger bank last, when there).
+const TIME_BANK: usize = 0;
+const NAME_BANK: usize = 1;
+const FACT_BANK: usize = 2;
+const TRIGGER_BANK: usize = 3;
 
 /// A date that can govern an event: a timex, or a range of two.
 #[derive(Debug, Clone)]
@@ -201,10 +212,32 @@ pub enum ExtractError {
 
 impl Extractor {
     pub fn new() -> Result<Extractor, ExtractError> {
+        let tagger = Tagger::new()?;
+        let recogniser = Recogniser::new()?;
+        let resources = Resources::load()?;
+        // Triggers are matched in the text with digit groups joined (`grouped_digits`); the
+        // literals found in the text itself are the same there unless one holds a separator
+        // or ends in a digit, which no trigger's does (if one ever did, the trigger bank
+        // would scan the joined text on its own, as it did before).
+        let triggers_grouped = resources
+            .trigger_gates
+            .literals()
+            .iter()
+            .all(|literal| separator_safe(literal));
+        let mut banks = vec![
+            tagger.gates().clone(),
+            recogniser.gates().clone(),
+            resources.fact_gates.clone(),
+        ];
+        if triggers_grouped {
+            banks.push(resources.trigger_gates.clone());
+        }
         Ok(Extractor {
-            tagger: Tagger::new()?,
-            recogniser: Recogniser::new()?,
-            resources: Resources::load()?,
+            gates: GateGroup::new(banks),
+            triggers_grouped,
+            tagger,
+            recogniser,
+            resources,
         })
     }
 
@@ -232,16 +265,9 @@ impl Extractor {
     }
 
     pub fn extract_with(&self, doc: &Document, options: &TagOptions) -> Extraction {
-        let found = Earlier {
-            sentences: dyad_segment::sentences(doc),
-            tagging: self.tagger.tag_document(doc, options),
-            mentions: self.recogniser.recognise(doc),
-            triggers: self
-                .triggers_many(std::slice::from_ref(doc))
-                .pop()
-                .unwrap_or_default(),
-        };
-        self.assemble(doc, found)
+        self.extract_many(std::slice::from_ref(doc), options)
+            .pop()
+            .unwrap_or_default()
     }
 
     /// Events and facts of many documents, each stage run over all of them before the next
@@ -261,49 +287,77 @@ impl Extractor {
     /// assert_eq!(extractions[1].events[0].kind, "expulsion");
     /// ```
     pub fn extract_many(&self, docs: &[Document], options: &TagOptions) -> Vec<Extraction> {
-        let taggings = self.tagger.tag_documents(docs, options);
-        let mut found: Vec<Earlier> = docs
+        // Triggers are matched with digit groups joined ("5_000 troops").
+        let grouped: Vec<Cow<str>> = docs.iter().map(|doc| grouped_digits(&doc.text)).collect();
+        // One scan of each text for the literals of every stage; each stage takes its part.
+        let mut scans: Vec<Vec<Scan>> = docs
             .iter()
-            .zip(taggings)
-            .map(|(doc, tagging)| Earlier {
-                sentences: dyad_segment::sentences(doc),
-                tagging,
-                mentions: Vec::new(),
-                triggers: Vec::new(),
+            .zip(&grouped)
+            .map(|(doc, grouped)| {
+                let mut texts = vec![doc.text.as_str(); TRIGGER_BANK];
+                if self.triggers_grouped {
+                    texts.push(grouped);
+                }
+                self.gates.scan_texts(&texts)
             })
             .collect();
-        let periods: Vec<Vec<dyad_time::period::PeriodMention>> = found
+        let bank = |scans: &mut Vec<Vec<Scan>>, bank: usize| -> Vec<Scan> {
+            scans
+                .iter_mut()
+                .map(|banks| banks.get_mut(bank).map(std::mem::take).unwrap_or_default())
+                .collect()
+        };
+        let taggings = self
+            .tagger
+            .tag_scanned(docs, &bank(&mut scans, TIME_BANK), options);
+        let periods: Vec<&[dyad_time::period::PeriodMention]> = taggings
             .iter()
-            .map(|found| found.tagging.periods.clone())
+            .map(|tagging| tagging.periods.as_slice())
             .collect();
-        for (mentions, found) in self
-            .recogniser
-            .recognise_many_with_periods(docs, &periods)
-            .into_iter()
-            .zip(&mut found)
-        {
-            found.mentions = mentions;
-        }
-        for (triggers, found) in self.triggers_many(docs).into_iter().zip(&mut found) {
-            found.triggers = triggers;
-        }
+        let mentions =
+            self.recogniser
+                .recognise_scanned(docs, &periods, &bank(&mut scans, NAME_BANK));
+        let triggers = if self.triggers_grouped {
+            self.triggers_many(&grouped, Some(bank(&mut scans, TRIGGER_BANK)))
+        } else {
+            self.triggers_many(&grouped, None)
+        };
+        let fact_scans = bank(&mut scans, FACT_BANK);
         docs.iter()
-            .zip(found)
-            .map(|(doc, found)| self.assemble(doc, found))
+            .zip(taggings)
+            .zip(mentions)
+            .zip(triggers)
+            .zip(fact_scans)
+            .map(|((((doc, tagging), mentions), triggers), fact_scan)| {
+                let found = Earlier {
+                    sentences: dyad_segment::sentences(doc),
+                    tagging,
+                    mentions,
+                    triggers,
+                    fact_scan,
+                };
+                self.assemble(doc, found)
+            })
             .collect()
     }
 
     /// Every trigger match in each document, by start: each trigger is run once over the
     /// whole text (one pass per pattern is far cheaper than one per clause), near the
     /// literals it needs, trigger by trigger over the batch (so that each one's automaton
-    /// stays in cache); matches are then handed to the clause they lie in.
-    fn triggers_many(&self, docs: &[Document]) -> Vec<Vec<(usize, Span)>> {
-        let texts: Vec<Cow<str>> = docs.iter().map(|doc| grouped_digits(&doc.text)).collect();
-        let scans: Vec<dyad_prefilter::Scan> = texts
-            .iter()
-            .map(|text| self.resources.trigger_gates.scan(text))
-            .collect();
-        let mut all: Vec<Vec<(usize, Span)>> = docs.iter().map(|_| Vec::new()).collect();
+    /// stays in cache); matches are then handed to the clause they lie in. `texts` are the
+    /// documents with digit groups joined; `scans`, their scans by the trigger gates if made.
+    fn triggers_many(
+        &self,
+        texts: &[Cow<str>],
+        scans: Option<Vec<Scan>>,
+    ) -> Vec<Vec<(usize, Span)>> {
+        let scans: Vec<Scan> = scans.unwrap_or_else(|| {
+            texts
+                .iter()
+                .map(|text| self.resources.trigger_gates.scan(text))
+                .collect()
+        });
+        let mut all: Vec<Vec<(usize, Span)>> = texts.iter().map(|_| Vec::new()).collect();
         for (index, trigger) in self.resources.triggers.iter().enumerate() {
             for ((text, scan), triggers) in texts.iter().zip(&scans).zip(&mut all) {
                 triggers.extend(
@@ -327,6 +381,7 @@ impl Extractor {
             tagging,
             mut mentions,
             triggers,
+            fact_scan,
         } = found;
         let section_times = self.tagger.section_times(doc, &tagging);
         let dyad = dyad_entity::document_dyad(doc, self.recogniser.gazetteer(), &mentions);
@@ -421,6 +476,7 @@ impl Extractor {
         let events = merge(events);
         let facts = extract_facts(
             doc,
+            &fact_scan,
             &sentences,
             &mentions,
             &self.resources,
@@ -2075,6 +2131,8 @@ struct Earlier {
     tagging: Tagging,
     mentions: Vec<Mention>,
     triggers: Vec<(usize, Span)>,
+    /// Where the fact patterns may match.
+    fact_scan: Scan,
 }
 
 #[derive(Clone)]
@@ -2818,6 +2876,22 @@ fn visit_to_no_state(cx: &SentenceContext, trigger: &Trigger, span: Span) -> boo
                 EntityKind::State | EntityKind::Place | EntityKind::Person
             )
     })
+}
+
+/// Whether `literal` is found at the same places, with the same bytes around it, in a text
+/// and in its [`grouped_digits`] form: it starts and ends with no digit (so no joined
+/// separator is next to it), and no separator in it could stand between two digits.
+fn separator_safe(literal: &str) -> bool {
+    let bytes = literal.as_bytes();
+    let digit_or_edge =
+        |at: Option<usize>| at.and_then(|i| bytes.get(i)).is_none_or(u8::is_ascii_digit);
+    !literal.starts_with(|c: char| c.is_ascii_digit())
+        && !literal.ends_with(|c: char| c.is_ascii_digit())
+        && !bytes.iter().enumerate().any(|(i, b)| {
+            matches!(b, b',' | b'.' | b'_')
+                && digit_or_edge(i.checked_sub(1))
+                && digit_or_edge(Some(i + 1))
+        })
 }
 
 /// The text triggers are matched in: a number's group separators ("5,000 troops",
@@ -4112,4 +4186,27 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
         };
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn triggers_share_the_one_literal_scan() {
+        let extractor = Extractor::new().expect("the bundled resources load");
+        assert!(extractor.triggers_grouped);
+    }
+
+    #[test]
+    fn literals_with_separators_or_digit_ends_are_not_separator_safe() {
+        assert!(separator_safe("declared"));
+        assert!(separator_safe("G7 summit"));
+        assert!(!separator_safe("1.5"));
+        assert!(!separator_safe("G7"));
+        assert!(!separator_safe("5,000"));
+        assert!(!separator_safe(".5 billion"));
+        assert!(separator_safe("clashed,"));
+        assert!(separator_safe("U.S."));
+    }
 }

@@ -6,8 +6,10 @@ use dyad_entity::{EntityKind, Gazetteer, Mention};
 use dyad_read::{Document, Span};
 use dyad_segment::Sentence;
 
+/// The facts `doc` states; `scan` is the document's scan by the fact gates.
 pub fn extract_facts(
     doc: &Document,
+    scan: &dyad_prefilter::Scan,
     sentences: &[Sentence],
     mentions: &[Mention],
     resources: &Resources,
@@ -34,7 +36,6 @@ pub fn extract_facts(
     };
     // Fact patterns need words most sentences lack ("embassy", "nationals"): the gates say
     // which sentences are worth a search.
-    let scan = resources.fact_gates.scan(&doc.text);
     let ranges: Vec<Vec<std::ops::Range<usize>>> = (0..resources.facts.len())
         .map(|i| scan.ranges(i).collect())
         .collect();

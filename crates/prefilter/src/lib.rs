@@ -81,8 +81,11 @@ pub struct Gates {
     /// tried anchored at each of those literals instead of searched in a window around them
     /// (a failed try reads a few bytes, a window a few hundred).
     anchored: Vec<Option<AnchoredPattern>>,
-    /// All literals of all gated patterns, searched at once.
-    searcher: Option<AhoCorasick>,
+    /// All literals of all gated patterns, searched at once; built when first needed (a bank
+    /// scanned only as part of a [`GateGroup`] never needs its own).
+    searcher: OnceLock<Option<AhoCorasick>>,
+    /// Those literals, by index.
+    literals: Vec<String>,
     /// For each literal, the patterns that need it.
     owners: Vec<Vec<u32>>,
     /// For each literal, whether a word boundary must come right before / after it.
@@ -109,14 +112,6 @@ impl Gates {
             reach.push(
                 literals::maximum_len(pattern).map_or(DEFAULT_REACH, |n| n.min(DEFAULT_REACH)),
             );
-            if std::env::var("NFA_DEBUG").is_ok() {
-                let nfa = regex_automata::nfa::thompson::NFA::new(pattern).unwrap();
-                eprintln!(
-                    "NFA {} {}",
-                    nfa.states().len(),
-                    &pattern[..pattern.len().min(150)]
-                );
-            }
             let gating = literals::gates(pattern, MIN_LITERAL);
             let leading = gating.leading.filter(|leading| {
                 leading.score >= LEADING_SCORE.min(gating.required.as_ref().map_or(0, |r| r.score))
@@ -151,25 +146,11 @@ impl Gates {
                 None => ungated.push(pattern_index),
             }
         }
-        let searcher = if literals.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&literals)
-                .ok()
-        };
-        if searcher.is_none() {
-            // Without a searcher every pattern is searched everywhere: slower, never wrong.
-            ungated = (0..count).collect();
-            anchored = (0..count).map(|_| None).collect();
-        }
         Gates {
             count,
             anchored,
-            searcher,
+            searcher: OnceLock::new(),
+            literals,
             owners,
             boundaries,
             reach,
@@ -182,15 +163,28 @@ impl Gates {
         self.count - self.ungated.len()
     }
 
+    /// The literals the bank's patterns are gated on (what [`GateGroup`] searches for).
+    pub fn literals(&self) -> &[String] {
+        &self.literals
+    }
+
+    fn searcher(&self) -> Option<&AhoCorasick> {
+        self.searcher
+            .get_or_init(|| {
+                (!self.literals.is_empty()).then(|| literal_searcher(&self.literals))?
+            })
+            .as_ref()
+    }
+
     /// Find, in one pass, the stretches of `text` each pattern may match in: around each of
     /// its literals, as far as a match can reach, inside the literal's paragraph.
     pub fn scan(&self, text: &str) -> Scan {
-        let paragraphs = paragraphs(text);
-        let mut ranges: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.count];
-        for &pattern in &self.ungated {
-            ranges[pattern].push(0..text.len());
+        if self.searcher().is_none() && !self.literals.is_empty() {
+            return Scan::everywhere(text.len());
         }
-        if let Some(searcher) = &self.searcher {
+        let paragraphs = paragraphs(text);
+        let mut ranges = self.start_ranges(text);
+        if let Some(searcher) = self.searcher() {
             let mut paragraph = 0;
             // Overlapping hits come in order of their ends, so the paragraph is found by the
             // end (literals carry no blank lines, so a hit lies in one paragraph).
@@ -198,57 +192,79 @@ impl Gates {
                 while paragraphs[paragraph].end < hit.end() {
                     paragraph += 1;
                 }
-                let bounds = &paragraphs[paragraph];
-                let literal = hit.pattern().as_usize();
-                let (word_start, word_end) = self.boundaries[literal];
-                if (word_start && is_word_byte_before(text, hit.start()))
-                    || (word_end && is_word_byte_at(text, hit.end()))
-                {
-                    continue;
-                }
-                for &owner in &self.owners[literal] {
-                    let owner = owner as usize;
-                    let reach = self.reach[owner];
-                    let list = &mut ranges[owner];
-                    if self.anchored[owner].is_some() {
-                        // A match starts right here, if anywhere near. (The word the reach
-                        // ends in is followed for a few bytes only: in a megabyte of digits
-                        // every hit would otherwise read to its end.)
-                        let reach_end = (hit.start() + reach).min(bounds.end);
-                        let end = end_of_word(
-                            text,
-                            reach_end,
-                            (reach_end + LONGEST_WORD).min(bounds.end),
-                        );
-                        list.push(hit.start()..end);
-                        continue;
-                    }
-                    // Dense literals ("the", years) mostly fall in a window already open.
-                    if list.last().is_some_and(|last| {
-                        last.end >= (hit.start() + reach).min(bounds.end)
-                            && last.start <= hit.start()
-                    }) {
-                        continue;
-                    }
-                    // A match holding this hit starts at most `reach` before its end and
-                    // ends at most `reach` after its start.
-                    let start =
-                        floor_boundary(text, hit.end().saturating_sub(reach).max(bounds.start));
-                    let end = end_of_word(text, (hit.start() + reach).min(bounds.end), bounds.end);
-                    match list.last_mut() {
-                        // Scanning a short gap costs less than starting another search
-                        // (inside one paragraph: matches never cross a blank line).
-                        Some(last)
-                            if last.end >= start
-                                || (last.end >= bounds.start && last.end + MERGE_GAP >= start) =>
-                        {
-                            last.end = last.end.max(end)
-                        }
-                        _ => list.push(start..end),
-                    }
-                }
+                let hit = Hit {
+                    literal: hit.pattern().as_usize(),
+                    start: hit.start(),
+                    end: hit.end(),
+                };
+                self.record(text, &paragraphs[paragraph], hit, &mut ranges);
             }
         }
+        self.finish(ranges)
+    }
+
+    /// The ranges of a scan before any literal is found: the whole text for ungated patterns.
+    fn start_ranges(&self, text: &str) -> Vec<Vec<Range<usize>>> {
+        let mut ranges: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.count];
+        for &pattern in &self.ungated {
+            ranges[pattern].push(0..text.len());
+        }
+        ranges
+    }
+
+    /// Open (or widen) the windows of the patterns that need a literal found at `hit`, in the
+    /// paragraph `bounds`. Hits must come in order of their ends.
+    fn record(
+        &self,
+        text: &str,
+        bounds: &Range<usize>,
+        hit: Hit,
+        ranges: &mut [Vec<Range<usize>>],
+    ) {
+        let (word_start, word_end) = self.boundaries[hit.literal];
+        if (word_start && is_word_byte_before(text, hit.start))
+            || (word_end && is_word_byte_at(text, hit.end))
+        {
+            return;
+        }
+        for &owner in &self.owners[hit.literal] {
+            let owner = owner as usize;
+            let reach = self.reach[owner];
+            let list = &mut ranges[owner];
+            if self.anchored[owner].is_some() {
+                // A match starts right here, if anywhere near. (The word the reach ends in
+                // is followed for a few bytes only: in a megabyte of digits every hit would
+                // otherwise read to its end.)
+                let reach_end = (hit.start + reach).min(bounds.end);
+                let end = end_of_word(text, reach_end, (reach_end + LONGEST_WORD).min(bounds.end));
+                list.push(hit.start..end);
+                continue;
+            }
+            // Dense literals ("the", years) mostly fall in a window already open.
+            if list.last().is_some_and(|last| {
+                last.end >= (hit.start + reach).min(bounds.end) && last.start <= hit.start
+            }) {
+                continue;
+            }
+            // A match holding this hit starts at most `reach` before its end and ends at
+            // most `reach` after its start.
+            let start = floor_boundary(text, hit.end.saturating_sub(reach).max(bounds.start));
+            let end = end_of_word(text, (hit.start + reach).min(bounds.end), bounds.end);
+            match list.last_mut() {
+                // Scanning a short gap costs less than starting another search (inside one
+                // paragraph: matches never cross a blank line).
+                Some(last)
+                    if last.end >= start
+                        || (last.end >= bounds.start && last.end + MERGE_GAP >= start) =>
+                {
+                    last.end = last.end.max(end)
+                }
+                _ => list.push(start..end),
+            }
+        }
+    }
+
+    fn finish(&self, mut ranges: Vec<Vec<Range<usize>>>) -> Scan {
         for (list, anchored) in ranges.iter_mut().zip(&self.anchored) {
             // Hits come in order of their ends; literals of different lengths can put a
             // later start first, or two at one start.
@@ -257,7 +273,10 @@ impl Gates {
                 list.dedup_by_key(|range| range.start);
             }
         }
-        Scan { ranges }
+        Scan {
+            ranges,
+            everywhere: None,
+        }
     }
 
     /// The matches of `regex` (pattern `index` of the bank) in `text`, in order, found where
@@ -273,6 +292,9 @@ impl Gates {
     where
         't: 'r,
     {
+        if scan.everywhere.is_some() {
+            return Box::new(find_in(regex, text, scan.ranges(index)));
+        }
         match self.anchored.get(index).and_then(Option::as_ref) {
             Some(anchored) => Box::new(
                 anchored_starts(anchored, regex, text, scan.ranges(index)).filter_map(
@@ -295,6 +317,9 @@ impl Gates {
     where
         't: 'r,
     {
+        if scan.everywhere.is_some() {
+            return Box::new(captures_in(regex, text, scan.ranges(index)));
+        }
         match self.anchored.get(index).and_then(Option::as_ref) {
             Some(anchored) => Box::new(
                 anchored_starts(anchored, regex, text, scan.ranges(index)).filter_map(
@@ -303,6 +328,151 @@ impl Gates {
             ),
             None => Box::new(captures_in(regex, text, scan.ranges(index))),
         }
+    }
+}
+
+/// An automaton finding every occurrence of `literals` (ASCII case ignored), or none if they
+/// are too many to build one.
+fn literal_searcher<P: AsRef<[u8]>>(literals: &[P]) -> Option<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(literals)
+        .ok()
+}
+
+/// One literal found in a text.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    /// The literal's index in its bank.
+    literal: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Several banks of gates scanned in one pass: a text is read once for the literals of all
+/// of them, instead of once for each bank.
+///
+/// Each bank's [`Scan`] is the one [`Gates::scan`] would give, so it is used with that bank's
+/// [`Gates::find_iter`] as before.
+///
+/// ```
+/// use dyad_prefilter::{GateGroup, Gates};
+/// let dates = [regex::Regex::new(r"(?i)\b[0-9]+ years ago\b").unwrap()];
+/// let acts = [regex::Regex::new(r"(?i)\bdeclared\s+war\b").unwrap()];
+/// let date_gates = Gates::new(dates.iter().map(|r| r.as_str()));
+/// let act_gates = Gates::new(acts.iter().map(|r| r.as_str()));
+/// let group = GateGroup::new(vec![date_gates.clone(), act_gates.clone()]);
+/// let text = "Five years ago it rained.\n\nItaly declared war 5 years ago.";
+/// let scans = group.scan(text);
+/// let found: Vec<&str> = act_gates.find_iter(0, &acts[0], text, &scans[1]).map(|m| m.as_str()).collect();
+/// assert_eq!(found, vec!["declared war"]);
+/// assert_eq!(scans[0].ranges(0).collect::<Vec<_>>(), date_gates.scan(text).ranges(0).collect::<Vec<_>>());
+/// ```
+#[derive(Debug, Clone)]
+pub struct GateGroup {
+    banks: Vec<Gates>,
+    /// The literals of every bank, each once.
+    searcher: Option<AhoCorasick>,
+    /// For each literal of `searcher`: the banks that hold it, with its index in each.
+    holders: Vec<Vec<(u32, u32)>>,
+}
+
+impl GateGroup {
+    pub fn new(banks: Vec<Gates>) -> GateGroup {
+        let mut literals: Vec<&str> = Vec::new();
+        let mut holders: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut index: std::collections::HashMap<&str, usize> = Default::default();
+        for (bank, gates) in banks.iter().enumerate() {
+            for (id, literal) in gates.literals.iter().enumerate() {
+                let at = *index.entry(literal.as_str()).or_insert_with(|| {
+                    literals.push(literal.as_str());
+                    holders.push(Vec::new());
+                    literals.len() - 1
+                });
+                holders[at].push((bank as u32, id as u32));
+            }
+        }
+        let searcher = (!literals.is_empty())
+            .then(|| literal_searcher(&literals))
+            .flatten();
+        GateGroup {
+            banks,
+            searcher,
+            holders,
+        }
+    }
+
+    /// The banks, in the order given.
+    pub fn banks(&self) -> &[Gates] {
+        &self.banks
+    }
+
+    /// Each bank's [`Scan`] of `text`, in the order the banks were given.
+    pub fn scan(&self, text: &str) -> Vec<Scan> {
+        self.scan_texts(&vec![text; self.banks.len()])
+    }
+
+    /// Each bank's [`Scan`] of its own text, `texts[i]` for bank `i`: versions of one text,
+    /// of one length, in which every literal of the banks occurs at the same places (the
+    /// text and a copy with some punctuation rewritten). The literals are sought in the
+    /// first; each bank's windows are fitted to its own text. Texts that are not such
+    /// versions are scanned bank by bank.
+    pub fn scan_texts(&self, texts: &[&str]) -> Vec<Scan> {
+        let alone = || {
+            self.banks
+                .iter()
+                .zip(texts)
+                .map(|(gates, text)| gates.scan(text))
+                .collect()
+        };
+        let Some(&first) = texts.first() else {
+            return Vec::new();
+        };
+        let versions = texts.len() == self.banks.len()
+            && texts.iter().all(|text| {
+                text.len() == first.len()
+                    && text
+                        .bytes()
+                        .zip(first.bytes())
+                        .all(|(a, b)| a == b || (a != b'\n' && b != b'\n'))
+            });
+        let Some(searcher) = self.searcher.as_ref().filter(|_| versions) else {
+            // (No literals, or too many for one automaton: each bank on its own.)
+            return alone();
+        };
+        let paragraphs = paragraphs(first);
+        let mut ranges: Vec<Vec<Vec<Range<usize>>>> = self
+            .banks
+            .iter()
+            .map(|gates| gates.start_ranges(first))
+            .collect();
+        let mut paragraph = 0;
+        for hit in searcher.find_overlapping_iter(first) {
+            while paragraphs[paragraph].end < hit.end() {
+                paragraph += 1;
+            }
+            for &(bank, literal) in &self.holders[hit.pattern().as_usize()] {
+                let bank = bank as usize;
+                let found = Hit {
+                    literal: literal as usize,
+                    start: hit.start(),
+                    end: hit.end(),
+                };
+                self.banks[bank].record(
+                    texts[bank],
+                    &paragraphs[paragraph],
+                    found,
+                    &mut ranges[bank],
+                );
+            }
+        }
+        self.banks
+            .iter()
+            .zip(ranges)
+            .map(|(gates, ranges)| gates.finish(ranges))
+            .collect()
     }
 }
 
@@ -397,29 +567,54 @@ fn end_of_word(text: &str, mut at: usize, limit: usize) -> usize {
         at += 1;
     }
     let limit = floor_boundary(text, limit.min(text.len())).max(at);
-    for c in text[at..limit].chars() {
-        if !(c.is_alphanumeric() || c == '_') {
-            break;
+    let bytes = text.as_bytes();
+    // (Byte by byte while ASCII: a window end falls in prose, and this runs for every hit.)
+    while at < limit {
+        let byte = bytes[at];
+        let width = if byte.is_ascii() {
+            (byte.is_ascii_alphanumeric() || byte == b'_').then_some(1)
+        } else {
+            text[at..limit]
+                .chars()
+                .next()
+                .filter(|c| c.is_alphanumeric())
+                .map(char::len_utf8)
+        };
+        match width {
+            Some(width) => at += width,
+            None => break,
         }
-        at += c.len_utf8();
     }
     at
 }
 
-/// Where each pattern of a bank is worth searching in one text.
-#[derive(Debug, Clone)]
+/// Where each pattern of a bank is worth searching in one text. (The default scan holds no
+/// ranges: nothing is searched.)
+#[derive(Debug, Clone, Default)]
 pub struct Scan {
     ranges: Vec<Vec<Range<usize>>>,
+    /// Every pattern is to be searched in the whole text, of this length (the literals could
+    /// not be searched for: slower, never wrong).
+    everywhere: Option<usize>,
 }
 
 impl Scan {
+    fn everywhere(len: usize) -> Scan {
+        Scan {
+            ranges: Vec::new(),
+            everywhere: Some(len),
+        }
+    }
+
     /// The byte ranges (in order, not overlapping) to search for pattern
     /// `index`.
     pub fn ranges(&self, index: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+        let whole = self.everywhere.map(|len| 0..len);
         self.ranges
             .get(index)
             .into_iter()
             .flat_map(|list| list.iter().cloned())
+            .chain(whole)
     }
 }
 
@@ -585,6 +780,11 @@ mod tests {
     fn windows_end_at_word_ends() {
         assert_eq!(end_of_word("19450 x", 4, 7), 5);
         assert_eq!(end_of_word("1945 x", 4, 6), 4);
+        // Letters beyond ASCII are word characters; a limit stops the walk.
+        assert_eq!(end_of_word("São Tomé é", 6, 12), 10);
+        assert_eq!(end_of_word("São Tomé é", 1, 12), 4);
+        assert_eq!(end_of_word("abcdef", 1, 3), 3);
+        assert_eq!(end_of_word("ab–cd", 1, 7), 2);
     }
 
     #[test]
@@ -648,5 +848,53 @@ mod tests {
                 prop_assert_eq!(&captured, &full, "pattern {} in {:?}", i, text);
             }
         }
+
+        /// A group's scan of a text gives each bank the ranges its own scan gives, whatever
+        /// literals the banks share.
+        #[test]
+        fn a_group_scans_each_bank_as_the_bank_does(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("March"), Just("may"), Just("12"), Just("1999"), Just("days"),
+                    Just("ago"), Just("the"), Just("3rd"), Just("century"), Just("Next"),
+                    Just("week"), Just("quickly"), Just("\n\n"), Just(","), Just("mayor"),
+                    Just("Mayor"), Just("day"), Just("last"),
+                ],
+                0..60,
+            ),
+            split in 1..PATTERNS.len(),
+        ) {
+            let text = words.join(" ");
+            let banks = [
+                Gates::new(PATTERNS[..split].iter().copied()),
+                Gates::new(PATTERNS[split..].iter().copied()),
+                Gates::new(PATTERNS.iter().rev().copied()),
+            ];
+            let group = GateGroup::new(banks.to_vec());
+            for (bank, scan) in banks.iter().zip(group.scan(&text)) {
+                let own = bank.scan(&text);
+                for i in 0..bank.count {
+                    let grouped: Vec<Range<usize>> = scan.ranges(i).collect();
+                    let alone: Vec<Range<usize>> = own.ranges(i).collect();
+                    prop_assert_eq!(grouped, alone, "pattern {} in {:?}", i, text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_scan_of_everywhere_searches_the_whole_text() {
+        let regex = Regex::new(r"(?i)\bdays?\b").unwrap();
+        let gates = Gates::new([regex.as_str()]);
+        let text = "Two days.\n\nA day.";
+        let scan = Scan::everywhere(text.len());
+        assert_eq!(scan.ranges(0).collect::<Vec<_>>(), vec![0..text.len()]);
+        let found: Vec<&str> = gates
+            .find_iter(0, &regex, text, &scan)
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(found, vec!["days", "day"]);
+        let captured = gates.captures_iter(0, &regex, text, &scan).count();
+        assert_eq!(captured, 2);
     }
 }

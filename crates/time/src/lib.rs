@@ -231,8 +231,28 @@ impl Tagger {
     /// Tag several documents, as [`Tagger::tag_document`] does each: the same result, found
     /// rule by rule over the batch, which is faster (see [`recognise::recognise_many`]).
     pub fn tag_documents(&self, docs: &[Document], options: &TagOptions) -> Vec<Tagging> {
+        let scans: Vec<dyad_prefilter::Scan> =
+            docs.iter().map(|doc| self.gates.scan(&doc.text)).collect();
+        self.tag_scanned(docs, &scans, options)
+    }
+
+    /// The gates of the tagger's rules: a caller that scans texts for several banks at once
+    /// (a [`dyad_prefilter::GateGroup`]) includes these and hands the scans to
+    /// [`Tagger::tag_scanned`].
+    pub fn gates(&self) -> &dyad_prefilter::Gates {
+        &self.gates
+    }
+
+    /// [`Tagger::tag_documents`] with each document's scan by [`Tagger::gates`] given.
+    pub fn tag_scanned(
+        &self,
+        docs: &[Document],
+        scans: &[dyad_prefilter::Scan],
+        options: &TagOptions,
+    ) -> Vec<Tagging> {
         let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-        let found = recognise::recognise_many(&texts, &self.rules, &self.gates, &self.tables);
+        let found =
+            recognise::recognise_scanned(&texts, scans, &self.rules, &self.gates, &self.tables);
         docs.iter()
             .zip(found)
             .map(|(doc, candidates)| {

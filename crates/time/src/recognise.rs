@@ -54,9 +54,20 @@ pub fn recognise_many(
     tables: &Tables,
 ) -> Vec<Vec<Candidate>> {
     let scans: Vec<dyad_prefilter::Scan> = texts.iter().map(|text| gates.scan(text)).collect();
+    recognise_scanned(texts, &scans, rules, gates, tables)
+}
+
+/// [`recognise_many`] with each text's scan by `gates` given (made with others' in one pass).
+pub fn recognise_scanned(
+    texts: &[&str],
+    scans: &[dyad_prefilter::Scan],
+    rules: &[Rule],
+    gates: &dyad_prefilter::Gates,
+    tables: &Tables,
+) -> Vec<Vec<Candidate>> {
     let mut claims: Vec<Vec<Claim>> = texts.iter().map(|_| Vec::new()).collect();
     for (index, rule) in rules.iter().enumerate() {
-        for ((text, scan), claims) in texts.iter().zip(&scans).zip(&mut claims) {
+        for ((text, scan), claims) in texts.iter().zip(scans).zip(&mut claims) {
             for caps in gates.captures_iter(index, &rule.regex, text, scan) {
                 claims.extend(claim(text, index, rule, &caps, tables));
             }

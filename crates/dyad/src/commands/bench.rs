@@ -16,7 +16,12 @@ use std::time::Instant;
 /// Documents per batch, as `dyad ingest` hands them to the extractor.
 const BATCH: usize = crate::commands::kb::BATCH;
 
-pub fn run(file: Option<&Path>, repeat: usize, args: &InputArgs) -> Result<()> {
+pub fn run(
+    file: Option<&Path>,
+    repeat: usize,
+    pipeline_only: bool,
+    args: &InputArgs,
+) -> Result<()> {
     let docs: Vec<Document> = documents(file, args)?.collect::<Result<_, _>>()?;
     let repeat = repeat.max(1);
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
@@ -33,6 +38,17 @@ pub fn run(file: Option<&Path>, repeat: usize, args: &InputArgs) -> Result<()> {
         "start-up (load and compile all resources): {:.1} ms",
         started.elapsed().as_secs_f64() * 1e3
     );
+    let options = TagOptions {
+        mode: Mode::Narrative,
+        dct: None,
+    };
+    if pipeline_only {
+        // (Warmed up on the first article, as the full run is.)
+        if let Some(first) = docs.first() {
+            extractor.extract(first);
+        }
+        return time_batched(&extractor, &docs, repeat, megabytes, &options);
+    }
     // The first article pays for lazily built searchers and cold caches; it is timed on its
     // own, as a user running the seed once meets it.
     if let Some(first) = docs.first() {
@@ -71,10 +87,6 @@ pub fn run(file: Option<&Path>, repeat: usize, args: &InputArgs) -> Result<()> {
         let d = parse_plain(&doc.text, "bench");
         dyad_segment::sentences(&d).len()
     })?;
-    let options = TagOptions {
-        mode: Mode::Narrative,
-        dct: None,
-    };
     time("tag times (TIMEX3)", &mut |doc| {
         extractor.tagger().tag(&doc.text, &options).timexes.len()
     })?;
@@ -84,13 +96,24 @@ pub fn run(file: Option<&Path>, repeat: usize, args: &InputArgs) -> Result<()> {
     time("whole pipeline, a document at a time", &mut |doc| {
         extractor.extract(doc).events.len()
     })?;
-    // As `dyad ingest` runs it: batches of documents, each stage over the whole batch.
+    time_batched(&extractor, &docs, repeat, megabytes, &options)
+}
+
+/// The whole pipeline as `dyad ingest` runs it: batches of documents, each stage over the
+/// whole batch.
+fn time_batched(
+    extractor: &Extractor,
+    docs: &[Document],
+    repeat: usize,
+    megabytes: f64,
+    options: &TagOptions,
+) -> Result<()> {
     let all: Vec<Document> = (0..repeat).flat_map(|_| docs.iter().cloned()).collect();
     let start = Instant::now();
     let mut count = 0;
     for batch in all.chunks(BATCH) {
         count += extractor
-            .extract_many(batch, &options)
+            .extract_many(batch, options)
             .iter()
             .map(|e| e.events.len())
             .sum::<usize>();

@@ -53,8 +53,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Bench {
             file,
             repeat,
+            pipeline_only,
             input,
-        }) => bench::run(file.as_deref(), repeat, &input),
+        }) => bench::run(file.as_deref(), repeat, pipeline_only, &input),
         Some(Command::Eval(command)) => eval::run(command),
         Some(Command::Ingest { paths, db, input }) => kb::ingest(&paths, &db, &input),
         Some(Command::Timeline { a, b, query }) => kb::timeline(&a, &b, &query),
