@@ -358,17 +358,36 @@ impl Extractor {
                 .collect()
         });
         let mut all: Vec<Vec<(usize, Span)>> = texts.iter().map(|_| Vec::new()).collect();
+        // For each document, the whole matches of triggers with a focus, and their kinds.
+        let mut focused: Vec<Vec<(&str, Span, Span)>> = texts.iter().map(|_| Vec::new()).collect();
         for (index, trigger) in self.resources.triggers.iter().enumerate() {
-            for ((text, scan), triggers) in texts.iter().zip(&scans).zip(&mut all) {
-                triggers.extend(
+            for (((text, scan), triggers), focused) in
+                texts.iter().zip(&scans).zip(&mut all).zip(&mut focused)
+            {
+                for found in
                     self.resources
                         .trigger_gates
                         .find_iter(index, &trigger.regex, text, scan)
-                        .map(|m| (index, Span::new(m.start(), m.end()))),
-                );
+                {
+                    let at = focus(trigger, text, found);
+                    if trigger.focus {
+                        let whole = Span::new(found.start(), found.end());
+                        focused.push((trigger.kind.as_str(), whole, at));
+                    }
+                    triggers.push((index, at));
+                }
             }
         }
-        for triggers in &mut all {
+        for (triggers, focused) in all.iter_mut().zip(&focused) {
+            // "The war ended with the Chaco Peace Treaty, which Bolivia and Paraguay signed in
+            // 1938": a trigger inside the words a focused trigger reads past tells the same
+            // event, which the focus places.
+            triggers.retain(|(index, span)| {
+                let kind = self.resources.triggers[*index].kind.as_str();
+                !focused.iter().any(|(focus_kind, whole, at)| {
+                    *focus_kind == kind && whole.overlaps(span) && !at.overlaps(span)
+                })
+            });
             triggers.sort_by_key(|(index, span)| (span.start, *index));
         }
         all
@@ -801,9 +820,10 @@ impl Extractor {
         });
         let kinds: Vec<&str> = found.iter().map(|f| f.trigger.kind.as_str()).collect();
         found.retain(|f| {
-            !self.resources.suppress.iter().any(|(stronger, weaker)| {
-                weaker == &f.trigger.kind && kinds.contains(&stronger.as_str())
-            })
+            accuses_a_state(cx, f)
+                || !self.resources.suppress.iter().any(|(stronger, weaker)| {
+                    weaker == &f.trigger.kind && kinds.contains(&stronger.as_str())
+                })
         });
         found.sort_by_key(|f| f.span.start);
         // Triggers of one kind that overlap or repeat are one trigger.
@@ -1744,7 +1764,15 @@ impl Extractor {
             let relative = text[clause.start..span.start]
                 .trim_start_matches([',', ' '])
                 .starts_with("which ");
+            // (Not when the relative clause has a subject of its own: "…joined NATO, which
+            // Moscow protested".)
+            let own_subject = cx.mentions.iter().any(|m| {
+                matches!(m.kind, EntityKind::State | EntityKind::Place)
+                    && m.span.start >= clause.start
+                    && m.span.end <= span.start
+            });
             relative
+                && !own_subject
                 && cx
                     .sentence_mentions
                     .iter()
@@ -2878,6 +2906,21 @@ fn visit_to_no_state(cx: &SentenceContext, trigger: &Trigger, span: Span) -> boo
     })
 }
 
+/// Where a trigger's match `found` in `text` puts its event: the group `at` if the trigger
+/// has one, else the whole match.
+fn focus(trigger: &Trigger, text: &str, found: regex::Match) -> Span {
+    let at = trigger.focus.then(|| {
+        trigger
+            .regex
+            .captures_at(&text[..found.end()], found.start())
+            .and_then(|caps| caps.name("at"))
+    });
+    match at.flatten() {
+        Some(at) => Span::new(at.start(), at.end()),
+        None => Span::new(found.start(), found.end()),
+    }
+}
+
 /// Whether `literal` is found at the same places, with the same bytes around it, in a text
 /// and in its [`grouped_digits`] form: it starts and ends with no digit (so no joined
 /// separator is next to it), and no separator in it could stand between two digits.
@@ -2913,6 +2956,30 @@ fn grouped_digits(text: &str) -> Cow<'_, str> {
         .collect();
     // (Only ASCII bytes were replaced by ASCII: still UTF-8.)
     Cow::Owned(String::from_utf8(grouped).unwrap_or_else(|_| text.to_string()))
+}
+
+/// Whether `found` is an accusation aimed at a state named right after its verb ("…expelled
+/// the ambassador, accusing Somalia of …"): an act of its own, not the reason another act of
+/// the clause gives (as "expelled officials accused of spying" is).
+fn accuses_a_state(cx: &SentenceContext, found: &Found) -> bool {
+    let matched = cx.doc.slice(found.span);
+    if found.trigger.kind != "dispute" || !accusation_verb(matched) {
+        return false;
+    }
+    let verb_end = found.span.start
+        + matched
+            .trim_end()
+            .find(char::is_whitespace)
+            .unwrap_or(matched.len());
+    cx.mentions.iter().any(|m| {
+        m.kind == EntityKind::State
+            && m.span.start >= verb_end
+            && cx
+                .doc
+                .text
+                .get(verb_end..m.span.start)
+                .is_some_and(|gap| gap.trim().is_empty())
+    })
 }
 
 /// Whether a trigger's words are a verb of accusation, whose object is what is alleged.

@@ -39,6 +39,10 @@ pub struct Trigger {
     /// Where its match overlaps another kind's, only this one counts ("ethnic clashes broke
     /// out" is unrest, not a war).
     pub overrides: bool,
+    /// The regex has a group named `at`: the event is where that group matched, not the
+    /// whole match ("the Arusha Memorandum, which Kenya and Somalia (signed)": the words
+    /// before only say what was signed, and the date and subject belong to the verb's clause).
+    pub focus: bool,
 }
 
 #[derive(Debug)]
@@ -198,11 +202,12 @@ impl Resources {
             // "Museum in São Paulo was inaugurated" is an event).
             triggers.push(Trigger {
                 kind: kind.to_string(),
-                regex,
                 weak: options.contains("weak"),
                 unilateral: options.contains("unilateral"),
                 overrides: options.contains("overrides"),
                 respectively: options.contains("respectively"),
+                focus: regex.capture_names().any(|name| name == Some("at")),
+                regex,
             });
         }
         let mut suppress = Vec::new();
