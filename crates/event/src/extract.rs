@@ -378,14 +378,36 @@ impl Extractor {
                 }
             }
         }
-        for (triggers, focused) in all.iter_mut().zip(&focused) {
+        for ((triggers, focused), text) in all.iter_mut().zip(&focused).zip(texts) {
             // "The war ended with the Chaco Peace Treaty, which Bolivia and Paraguay signed in
             // 1938": a trigger inside the words a focused trigger reads past tells the same
             // event, which the focus places.
+            // And one that follows a stronger kind's trigger in its sentence ("The alliance …
+            // was sealed by a pact in 1940, which Italy also signed") is part of that event.
+            let found = triggers.clone();
+            let stronger_over = |kind: &str, whole: &Span| {
+                found.iter().any(|(other, span)| {
+                    let other = self.resources.triggers[*other].kind.as_str();
+                    let same_sentence = span.overlaps(whole)
+                        || (span.end <= whole.start
+                            && whole.start - span.end <= SAME_SENTENCE_REACH
+                            && text
+                                .get(span.end..whole.start)
+                                .is_some_and(|gap| !gap.contains(". ") && !gap.contains('\n')));
+                    same_sentence
+                        && self
+                            .resources
+                            .suppress
+                            .iter()
+                            .any(|(stronger, weaker)| weaker == kind && stronger == other)
+                })
+            };
             triggers.retain(|(index, span)| {
                 let kind = self.resources.triggers[*index].kind.as_str();
                 !focused.iter().any(|(focus_kind, whole, at)| {
-                    *focus_kind == kind && whole.overlaps(span) && !at.overlaps(span)
+                    *focus_kind == kind
+                        && whole.overlaps(span)
+                        && (!at.overlaps(span) || stronger_over(kind, whole))
                 })
             });
             triggers.sort_by_key(|(index, span)| (span.start, *index));
@@ -2905,6 +2927,9 @@ fn visit_to_no_state(cx: &SentenceContext, trigger: &Trigger, span: Span) -> boo
             )
     })
 }
+
+/// How far before a focused trigger another trigger is taken to be in its sentence, at most.
+const SAME_SENTENCE_REACH: usize = 200;
 
 /// Where a trigger's match `found` in `text` puts its event: the group `at` if the trigger
 /// has one, else the whole match.
