@@ -379,6 +379,10 @@ impl Extractor {
             }
         }
         for ((triggers, focused), text) in all.iter_mut().zip(&focused).zip(texts) {
+            if focused.is_empty() {
+                triggers.sort_by_key(|(index, span)| (span.start, *index));
+                continue;
+            }
             // "The war ended with the Chaco Peace Treaty, which Bolivia and Paraguay signed in
             // 1938": a trigger inside the words a focused trigger reads past tells the same
             // event, which the focus places.

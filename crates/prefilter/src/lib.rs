@@ -9,6 +9,9 @@
 //! of its literals, as far as a match of the regex can reach (its longest match when that is
 //! bounded, else 128 bytes). A regex with no useful literal is searched everywhere.
 //!
+//! Several banks (dyad's time rules, name patterns, triggers and fact patterns) are scanned in
+//! one pass with a [`GateGroup`]: each text is read once for the literals of all of them.
+//!
 //! When every match of a regex starts with one of a few literals ("declared" of
 //! `\bdeclared\s+war\b`), it is instead tried, anchored, at each place one occurs
 //! ([`Gates::find_iter`], [`Gates::captures_iter`]): a failed try reads a few bytes, where a
