@@ -282,6 +282,15 @@ impl Gates {
         }
     }
 
+    /// Pattern `index` to be tried anchored at its literals, if it is and `scan` found them
+    /// (a scan that could not look for literals searches every pattern in its whole text).
+    fn anchored_pattern(&self, index: usize, scan: &Scan) -> Option<&AnchoredPattern> {
+        if scan.everywhere.is_some() {
+            return None;
+        }
+        self.anchored.get(index).and_then(Option::as_ref)
+    }
+
     /// The matches of `regex` (pattern `index` of the bank) in `text`, in order, found where
     /// `scan` (the scan of `text`) says they may be. The same as `regex.find_iter(text)`
     /// but for matches that cross a blank line or reach far from the literals they hold.
@@ -295,10 +304,7 @@ impl Gates {
     where
         't: 'r,
     {
-        if scan.everywhere.is_some() {
-            return Box::new(find_in(regex, text, scan.ranges(index)));
-        }
-        match self.anchored.get(index).and_then(Option::as_ref) {
+        match self.anchored_pattern(index, scan) {
             Some(anchored) => Box::new(
                 anchored_starts(anchored, regex, text, scan.ranges(index)).filter_map(
                     move |(start, haystack_end)| regex.find_at(&text[..haystack_end], start),
@@ -320,10 +326,7 @@ impl Gates {
     where
         't: 'r,
     {
-        if scan.everywhere.is_some() {
-            return Box::new(captures_in(regex, text, scan.ranges(index)));
-        }
-        match self.anchored.get(index).and_then(Option::as_ref) {
+        match self.anchored_pattern(index, scan) {
             Some(anchored) => Box::new(
                 anchored_starts(anchored, regex, text, scan.ranges(index)).filter_map(
                     move |(start, haystack_end)| regex.captures_at(&text[..haystack_end], start),
@@ -435,11 +438,13 @@ impl GateGroup {
         };
         let versions = texts.len() == self.banks.len()
             && texts.iter().all(|text| {
-                text.len() == first.len()
-                    && text
-                        .bytes()
-                        .zip(first.bytes())
-                        .all(|(a, b)| a == b || (a != b'\n' && b != b'\n'))
+                // (Mostly the very same text: nothing to compare.)
+                std::ptr::eq(*text, first)
+                    || (text.len() == first.len()
+                        && text
+                            .bytes()
+                            .zip(first.bytes())
+                            .all(|(a, b)| a == b || (a != b'\n' && b != b'\n')))
             });
         let Some(searcher) = self.searcher.as_ref().filter(|_| versions) else {
             // (No literals, or too many for one automaton: each bank on its own.)
