@@ -133,6 +133,11 @@ static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:not|never|neither|nor|no\s+longer|failed\s+to|did\s+not|didn't|refused\s+to|declined\s+to|without)\s+(?:\w+\s+){0,2}$|\b(?:refused|declined|failed)\s+to\s+(?:\w+\s+){0,3}$").ok()
 });
 
+/// Words before a trigger that say it was refused.
+static REFUSED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:refused|refuses|refusing|declined|declines)\s+to\s+(?:\w+\s+){0,3}$").ok()
+});
+
 /// Words before a trigger that make it intended or possible rather than done.
 static MODALITY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:plan(?:s|ned)?\s+to|will|would|shall|intend(?:s|ed)?\s+to|expected\s+to|aim(?:s|ed)?\s+to|hope(?:s|d)?\s+to|could|(?-i:may)|might|propos(?:ed|es)\s+to|scheduled\s+to|is\s+to|are\s+to|wanted\s+to|wished\s+to|unless|if)\s+(?:\w+\s+){0,3}$").ok()
@@ -406,12 +411,26 @@ impl Extractor {
                             .any(|(stronger, weaker)| weaker == kind && stronger == other)
                 })
             };
+            // ("…parties to the Free Trade Agreement, which entered into force in 1994": a
+            // weak trigger of a weaker kind that the focused one reads past is part of its
+            // event too; not a full one — "froze its loans but resumed them" tells two.)
+            let suppresses = |stronger: &str, weaker: &str| {
+                self.resources
+                    .suppress
+                    .iter()
+                    .any(|(s, w)| s == stronger && w == weaker)
+            };
             triggers.retain(|(index, span)| {
                 let kind = self.resources.triggers[*index].kind.as_str();
                 !focused.iter().any(|(focus_kind, whole, at)| {
-                    *focus_kind == kind
-                        && whole.overlaps(span)
-                        && (!at.overlaps(span) || stronger_over(kind, whole))
+                    whole.overlaps(span)
+                        && if *focus_kind == kind {
+                            !at.overlaps(span) || stronger_over(kind, whole)
+                        } else {
+                            !at.overlaps(span)
+                                && self.resources.triggers[*index].weak
+                                && suppresses(focus_kind, kind)
+                        }
                 })
             });
             triggers.sort_by_key(|(index, span)| (span.start, *index));
@@ -830,18 +849,29 @@ impl Extractor {
         if found.iter().any(|f| !f.trigger.weak) {
             found.retain(|f| !f.trigger.weak);
         }
+        // "Washington refused to pay reparations": the refusal tells what was refused; the
+        // act refused is not an event of its own, denied or not.
+        if found.iter().any(|f| f.trigger.kind == "rejection") {
+            found.retain(|f| {
+                f.trigger.kind == "rejection"
+                    || !REFUSED.as_ref().is_some_and(|r| {
+                        r.is_match(last_words(&cx.doc.text[clause_span.start..f.span.start]))
+                    })
+            });
+        }
         let overriding: Vec<(Span, String)> = found
             .iter()
             .filter(|f| f.trigger.overrides)
             .map(|f| (f.span, f.trigger.kind.clone()))
             .collect();
-        // (Of two that override each other, the one that starts first: "communal riots broke
-        // out" is unrest, not an attack.)
+        // (Of two that override each other, the one that starts first, and of two that start
+        // together the longer: "communal riots broke out" is unrest, not an attack; "refuses
+        // to open its ports" is a closure more than a refusal.)
         found.retain(|f| {
             !overriding.iter().any(|(span, kind)| {
-                *kind != f.trigger.kind
-                    && span.overlaps(&f.span)
-                    && !(f.trigger.overrides && f.span.start < span.start)
+                let first = f.span.start < span.start
+                    || (f.span.start == span.start && f.span.end > span.end);
+                *kind != f.trigger.kind && span.overlaps(&f.span) && !(f.trigger.overrides && first)
             })
         });
         let kinds: Vec<&str> = found.iter().map(|f| f.trigger.kind.as_str()).collect();
@@ -1323,6 +1353,8 @@ impl Extractor {
             .iter()
             // (A bystander phrase that is the trigger itself names the partner: "Italy
             // allied with Prussia".)
+            // (Not when the trigger hands over territory: "Spain ceded the Philippines to the
+            // United States" — what is ceded is no party, unless the article is about it.)
             .filter(|m| {
                 let trigger_object = m.span.start >= span.end
                     && text[span.end..m.span.start]
@@ -1330,7 +1362,11 @@ impl Extractor {
                         .trim_start_matches("the")
                         .trim()
                         .is_empty();
-                trigger_object || !is_bystander(text, m, cx.mentions)
+                let trigger_words = text[span.range()].to_ascii_lowercase();
+                let cedes = (trigger_words.ends_with("ceded")
+                    || trigger_words.ends_with("cession of"))
+                    && !m.code.as_ref().is_some_and(|code| cx.dyad.contains(code));
+                (trigger_object && !cedes) || !is_bystander(text, m, cx.mentions)
             })
             .filter(|m| !(venue_only && m.kind == EntityKind::State && located(m)))
             .collect();

@@ -92,11 +92,23 @@ fn compact_classes(pattern: &str) -> String {
                 }
                 // A boundary before a word needs no word character before it; one after a
                 // word, none after it. Half boundaries say just that, so a word that ends in a
-                // letter outside ASCII ("communiqué", "chargé") still ends there.
-                Some('b') if !in_class => match chars.peek() {
-                    None | Some('|') | Some(')') => out.push_str(r"(?-u:\b{end-half})"),
-                    Some(_) => out.push_str(r"(?-u:\b{start-half})"),
-                },
+                // letter outside ASCII ("communiqué", "chargé") still ends there. What can
+                // only follow the end of a word (white space, a negated class, punctuation)
+                // marks one after a word too: "loans\b[^.;]", "aid\b\s".
+                Some('b') if !in_class => {
+                    let mut ahead = chars.clone();
+                    let after_word = match ahead.next() {
+                        None | Some('|' | ')' | ' ' | ',' | '.' | ';' | ':') => true,
+                        Some('[') => ahead.next() == Some('^'),
+                        Some('\\') => matches!(ahead.next(), Some('s' | 'W')),
+                        Some(_) => false,
+                    };
+                    out.push_str(if after_word {
+                        r"(?-u:\b{end-half})"
+                    } else {
+                        r"(?-u:\b{start-half})"
+                    });
+                }
                 Some(next) => {
                     out.push('\\');
                     out.push(next);
@@ -296,6 +308,11 @@ mod tests {
         .unwrap();
         assert!(regex.is_match("issued a joint communiqué on trade"));
         assert!(!regex.is_match("a joint statements"));
+        // (A boundary followed by what only follows a word ends that word.)
+        let regex = regex::Regex::new(&compact_classes(r"\baid\b[^.;]{0,20}\bbut\b")).unwrap();
+        assert!(regex.is_match("gave aid to Peru, but"));
+        let regex = regex::Regex::new(&compact_classes(r"\baid\b\s+to\b")).unwrap();
+        assert!(regex.is_match("gave aid to Peru"));
         let regex = regex::Regex::new(&compact_classes(r"\b\w+\s+visited\b")).unwrap();
         assert_eq!(
             regex.find("the daimyō visited").map(|m| m.as_str()),
