@@ -393,6 +393,12 @@ impl Extractor {
             // event, which the focus places.
             // And one that follows a stronger kind's trigger in its sentence ("The alliance …
             // was sealed by a pact in 1940, which Italy also signed") is part of that event.
+            let suppresses = |stronger: &str, weaker: &str| {
+                self.resources
+                    .suppress
+                    .iter()
+                    .any(|(s, w)| s == stronger && w == weaker)
+            };
             let found = triggers.clone();
             let stronger_over = |kind: &str, whole: &Span| {
                 found.iter().any(|(other, span)| {
@@ -403,23 +409,12 @@ impl Extractor {
                             && text
                                 .get(span.end..whole.start)
                                 .is_some_and(|gap| !gap.contains(". ") && !gap.contains('\n')));
-                    same_sentence
-                        && self
-                            .resources
-                            .suppress
-                            .iter()
-                            .any(|(stronger, weaker)| weaker == kind && stronger == other)
+                    same_sentence && suppresses(other, kind)
                 })
             };
             // ("…parties to the Free Trade Agreement, which entered into force in 1994": a
             // weak trigger of a weaker kind that the focused one reads past is part of its
             // event too; not a full one — "froze its loans but resumed them" tells two.)
-            let suppresses = |stronger: &str, weaker: &str| {
-                self.resources
-                    .suppress
-                    .iter()
-                    .any(|(s, w)| s == stronger && w == weaker)
-            };
             triggers.retain(|(index, span)| {
                 let kind = self.resources.triggers[*index].kind.as_str();
                 !focused.iter().any(|(focus_kind, whole, at)| {
@@ -1348,6 +1343,9 @@ impl Extractor {
                     "forces" | "troops" | "army" | "armies" | "units" | "soldiers" | "navies"
                 )
         };
+        let trigger_words = text[span.range()].trim_end().to_ascii_lowercase();
+        let cedes_territory =
+            trigger_words.ends_with("ceded") || trigger_words.ends_with("cession of");
         let parties: Vec<&Mention> = cx
             .mentions
             .iter()
@@ -1362,11 +1360,9 @@ impl Extractor {
                         .trim_start_matches("the")
                         .trim()
                         .is_empty();
-                let trigger_words = text[span.range()].to_ascii_lowercase();
-                let cedes = (trigger_words.ends_with("ceded")
-                    || trigger_words.ends_with("cession of"))
-                    && !m.code.as_ref().is_some_and(|code| cx.dyad.contains(code));
-                (trigger_object && !cedes) || !is_bystander(text, m, cx.mentions)
+                let ceded =
+                    cedes_territory && !m.code.as_ref().is_some_and(|code| cx.dyad.contains(code));
+                (trigger_object && !ceded) || !is_bystander(text, m, cx.mentions)
             })
             .filter(|m| !(venue_only && m.kind == EntityKind::State && located(m)))
             .collect();
