@@ -1218,7 +1218,8 @@ fn person(
 
 /// Reads names two states share ("Congo", "Congolese") as the state the document is about:
 /// in an article on the Democratic Republic of the Congo, "the Congo" is that state, not its
-/// neighbour. `dyad` is the document's (see [`document_dyad`]).
+/// neighbour; so too in one that names only that state by a name of its own. `dyad` is the
+/// document's (see [`document_dyad`]).
 ///
 /// ```
 /// use dyad_entity::{resolve_shared_names, EntityKind, Mention};
@@ -1244,17 +1245,29 @@ pub fn resolve_shared_names(mentions: &mut [Mention], dyad: &[String]) {
                 .collect()
         });
     for (default, alternative, names) in SHARED.iter() {
-        if !dyad.contains(alternative) || dyad.contains(default) {
-            continue;
-        }
-        for mention in mentions.iter_mut() {
-            // (Inside another entity's name too: "the Second Congo War".)
-            let named = names.iter().any(|n| {
+        // (Inside another entity's name too: "the Second Congo War".)
+        let shared = |mention: &Mention| {
+            names.iter().any(|n| {
                 mention.text == *n
                     || mention.text.strip_prefix("the ") == Some(n)
                     || (mention.kind != EntityKind::State
                         && mention.text.split_whitespace().any(|w| w == n))
-            });
+            })
+        };
+        // Also where the document names only the alternative by a name of its own ("the
+        // Democratic Republic of the Congo … both armies left Congo").
+        let named_apart = |code: &str| {
+            mentions.iter().any(|m| {
+                m.kind == EntityKind::State && m.code.as_deref() == Some(code) && !shared(m)
+            })
+        };
+        let about_alternative =
+            dyad.contains(alternative) || (named_apart(alternative) && !named_apart(default));
+        if !about_alternative || dyad.contains(default) {
+            continue;
+        }
+        for mention in mentions.iter_mut() {
+            let named = shared(mention);
             if named && mention.code.as_deref() == Some(default.as_str()) {
                 mention.code = Some(alternative.clone());
             }

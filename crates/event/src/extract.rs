@@ -1741,6 +1741,37 @@ impl Extractor {
                     .collect(),
                 None => codes.into_iter().take(1).collect(),
             };
+            // "The United States welcomed the coup that overthrew President Goulart": a state
+            // that acts on a domestic event (another kind's trigger between them) is not where
+            // it happened; in an article on a pair, the other side is.
+            if trigger.kind == "context" && cx.dyad.len() == 2 {
+                let acting = side.first().and_then(|code| {
+                    states_before(cx.mentions, clause, span)
+                        .rfind(|m| m.code.as_ref() == Some(code))
+                        .map(|m| (code.clone(), m.span.end))
+                });
+                // (Not a passive or a second verb of the subject: "Singapore was expelled
+                // from the federation and became an independent state".)
+                let acting = acting.filter(|(_, from)| {
+                    let between = &text[*from..span.start];
+                    ![" was ", " were ", " and "]
+                        .iter()
+                        .any(|w| between.contains(w))
+                });
+                if let Some((code, from)) = acting {
+                    let acts_on_it = cx
+                        .triggers
+                        .iter()
+                        .skip_while(|(_, t)| t.start < from)
+                        .take_while(|(_, t)| t.start < span.start)
+                        .any(|(i, _)| self.resources.triggers[*i].kind != "context");
+                    if acts_on_it && cx.dyad.contains(&code) {
+                        if let Some(other) = cx.dyad.iter().find(|c| **c != code) {
+                            side = vec![other.clone()];
+                        }
+                    }
+                }
+            }
             // "withdrew its troops from Siberia", "withdrew from Norwegian territory": the
             // place left is the other side's.
             // (A domestic event keeps its one side: "won its independence from the Ottoman
@@ -3155,7 +3186,14 @@ fn coordinated_dates(
         // Visits are counted: "visited India in 2006, 2012 and 2014" is three.
         // (So are trade missions and offensives told in the plural: "led trade missions to
         // China in 1994 and 2001", "launched two offensives, in July 1947 and December 1948".)
+        // (And fighting: "fought each other in Kisangani in August 1999, May 2000 and June
+        // 2000" is three battles.)
+        let fighting = event.kind == "conflict" && {
+            let words = text[trigger.range()].to_ascii_lowercase();
+            words.starts_with("fought") || words.starts_with("clashed")
+        };
         let counted = event.kind == "visit"
+            || fighting
             || text[trigger.start..in_clause[first].span.start]
                 .split_whitespace()
                 .any(|w| {
@@ -4253,6 +4291,24 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
         .as_ref()
         .is_some_and(|r| r.is_match(tail(&text[..mention.span.start], 60)))
     {
+        return true;
+    }
+    // "fought each other in the Congolese city of Kisangani": a state named only to place a
+    // venue is no party.
+    let venue_word = [
+        " city of ",
+        " town of ",
+        " port of ",
+        " village of ",
+        " province of ",
+    ]
+    .iter()
+    .any(|w| {
+        after
+            .get(..w.len())
+            .is_some_and(|a| a.eq_ignore_ascii_case(w))
+    });
+    if venue_word && before.ends_with(" in") {
         return true;
     }
     if BYSTANDER_PHRASES.iter().any(|p| {
