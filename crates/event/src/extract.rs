@@ -448,6 +448,8 @@ impl Extractor {
         let section_dyads = section_dyads(doc, &mentions, &dyad);
         let units = date_units(doc, &tagging, &mentions, &self.resources);
         let mut events: Vec<(usize, Event)> = Vec::new();
+        // Where sentences that carry a date of their own begin (see `merge`).
+        let mut dated_sentences: Vec<usize> = Vec::new();
         for sentence in &sentences {
             let section = &doc.sections[sentence.section];
             if section
@@ -498,6 +500,9 @@ impl Extractor {
                     .map(|c| Span::new(sentence.span.start + c.start, sentence.span.start + c.end))
                     .collect(),
             };
+            if context.units.iter().any(|u| !u.attributive) {
+                dated_sentences.push(sentence.span.start);
+            }
             for mut event in self.sentence_events(&context) {
                 // "…recalled their ambassadors from Qatar. The ambassadors returned in
                 // November 2014": relations restored with no state named before the verb are
@@ -532,7 +537,7 @@ impl Extractor {
             &section_dyads,
             &mut events,
         );
-        let events = merge(events);
+        let events = merge(events, &dated_sentences);
         let facts = extract_facts(
             doc,
             &fact_scan,
@@ -3910,7 +3915,7 @@ fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
 /// The same event told twice (in the lead and in the history) becomes one event with two
 /// evidence sentences; the more precise date is kept.
 /// `events` come with where the narrative of their sentence begins (see `narrative_scope`).
-fn merge(events: Vec<(usize, Event)>) -> Vec<Event> {
+fn merge(events: Vec<(usize, Event)>, dated_sentences: &[usize]) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for (scope, event) in events {
         let same_actors = |e: &Event| {
@@ -3924,10 +3929,15 @@ fn merge(events: Vec<(usize, Event)>) -> Vec<Event> {
         // Florence, Naples and Rome") is more evidence for it, not a new event; only inside
         // the narrative it continues (a fresh paragraph tells of something else).
         // ("Saudi Arabia also banned Qatari aircraft": "also" adds an event.)
+        // (Nor does one whose date lies in another of its clauses: "Turkey backed the Annan
+        // Plan, which Greek Cypriots rejected in April 2004" is not the recognition of 1983.)
         let opens_new = NEW_EVENT_OPENINGS
             .iter()
             .any(|o| event.evidence[0].sentence.starts_with(o))
-            || event.evidence[0].sentence.contains(" also ");
+            || event.evidence[0].sentence.contains(" also ")
+            || dated_sentences
+                .binary_search(&event.evidence[0].span.start)
+                .is_ok();
         // "…who accompanied the members of the mission during their visit": a possessive
         // before the trigger points back to the event just told, whatever date the sentence
         // carries for its other words.
