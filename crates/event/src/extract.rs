@@ -135,7 +135,7 @@ static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Words before a trigger that say it was refused.
 static REFUSED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:refused|refuses|refusing|declined|declines)\s+to\s+(?:\w+\s+){0,3}$").ok()
+    Regex::new(r"(?i)\b(?:refused|refuses|refusing|declined|declines)\s+to\s+(?:\w+\s+){0,5}$").ok()
 });
 
 /// Words before a trigger that make it intended or possible rather than done.
