@@ -133,6 +133,11 @@ static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:not|never|neither|nor|no\s+longer|failed\s+to|did\s+not|didn't|refused\s+to|declined\s+to|without)\s+(?:\w+\s+){0,2}$|\b(?:refused|declined|failed)\s+to\s+(?:\w+\s+){0,3}$").ok()
 });
 
+/// Words that answer the act told just before with the same act ("responded in kind").
+static RECIPROCAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"\b(?:responded|retaliated|replied|reacted)\s+in\s+kind\b|\breciprocated\b").ok()
+});
+
 /// Words before a trigger that say it was refused.
 static REFUSED: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:refused|refuses|refusing|declined|declines)\s+to\s+(?:\w+\s+){0,5}$").ok()
@@ -462,9 +467,19 @@ impl Extractor {
             // Events come only from triggers: a sentence without one needs no clauses,
             // dates or context (most sentences of an article).
             let first_trigger = triggers.partition_point(|(_, t)| t.start < sentence.span.start);
-            if triggers
-                .get(first_trigger)
-                .is_none_or(|(_, t)| t.start >= sentence.span.end)
+            let reciprocal = RECIPROCAL
+                .as_ref()
+                .and_then(|r| r.find(doc.slice(sentence.span)))
+                .map(|m| {
+                    Span::new(
+                        sentence.span.start + m.start(),
+                        sentence.span.start + m.end(),
+                    )
+                });
+            if reciprocal.is_none()
+                && triggers
+                    .get(first_trigger)
+                    .is_none_or(|(_, t)| t.start >= sentence.span.end)
             {
                 continue;
             }
@@ -527,6 +542,52 @@ impl Extractor {
                 }
                 successor_states(&mut event, sentence_mentions);
                 events.push((scope, event));
+            }
+            // "Venezuela expelled the American ambassador, and Washington responded in kind":
+            // the act told just before, by the state that answers, on the one that acted.
+            if let Some(phrase) = reciprocal {
+                let told_there = events.iter().any(|(_, e)| {
+                    e.evidence[0].span == sentence.span
+                        && e.evidence[0].trigger_span.start >= phrase.start
+                });
+                let answering = sentence_mentions
+                    .iter()
+                    .rfind(|m| {
+                        matches!(m.kind, EntityKind::State | EntityKind::Place)
+                            && m.span.end <= phrase.start
+                    })
+                    .and_then(|m| m.code.clone());
+                let answered = events
+                    .last()
+                    .filter(|(s, _)| *s == scope)
+                    .map(|(_, e)| e.clone())
+                    .filter(|e| {
+                        e.actors.len() >= 2
+                            && answering
+                                .as_ref()
+                                .is_some_and(|a| e.actors.contains(a) && e.actors[0] != *a)
+                    });
+                if let (false, Some(code), Some(mut event)) = (told_there, answering, answered) {
+                    let first = event.actors[0].clone();
+                    event.actors = vec![code, first];
+                    if let Some(unit) = context
+                        .units
+                        .iter()
+                        .find(|u| u.span.start >= phrase.end && !u.attributive)
+                    {
+                        event.when = Some(unit.value.clone());
+                        event.when_source = WhenSource::Sentence;
+                    }
+                    event.participants.clear();
+                    event.evidence = vec![Evidence {
+                        section: section.path.clone(),
+                        sentence: doc.slice(sentence.span).to_string(),
+                        span: sentence.span,
+                        trigger: doc.slice(phrase).to_string(),
+                        trigger_span: phrase,
+                    }];
+                    events.push((scope, event));
+                }
             }
         }
         self.list_events(
