@@ -135,7 +135,8 @@ static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Words that answer the act told just before with the same act ("responded in kind").
 static RECIPROCAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"\b(?:responded|retaliated|replied|reacted)\s+in\s+kind\b|\breciprocated\b").ok()
+    Regex::new(r"(?i)\b(?:responded|retaliated|replied|reacted)\s+in\s+kind\b|\breciprocated\b")
+        .ok()
 });
 
 /// Words before a trigger that say it was refused.
@@ -455,6 +456,12 @@ impl Extractor {
         let mut events: Vec<(usize, Event)> = Vec::new();
         // Where sentences that carry a date of their own begin (see `merge`).
         let mut dated_sentences: Vec<usize> = Vec::new();
+        // (One pass over the text, as for the triggers.)
+        let reciprocals: Vec<Span> = RECIPROCAL.as_ref().map_or_else(Vec::new, |r| {
+            r.find_iter(&doc.text)
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect()
+        });
         for sentence in &sentences {
             let section = &doc.sections[sentence.section];
             if section
@@ -467,15 +474,10 @@ impl Extractor {
             // Events come only from triggers: a sentence without one needs no clauses,
             // dates or context (most sentences of an article).
             let first_trigger = triggers.partition_point(|(_, t)| t.start < sentence.span.start);
-            let reciprocal = RECIPROCAL
-                .as_ref()
-                .and_then(|r| r.find(doc.slice(sentence.span)))
-                .map(|m| {
-                    Span::new(
-                        sentence.span.start + m.start(),
-                        sentence.span.start + m.end(),
-                    )
-                });
+            let reciprocal = reciprocals
+                .get(reciprocals.partition_point(|r| r.start < sentence.span.start))
+                .filter(|r| r.end <= sentence.span.end)
+                .copied();
             if reciprocal.is_none()
                 && triggers
                     .get(first_trigger)
@@ -1825,10 +1827,9 @@ impl Extractor {
                         .any(|w| between.contains(w))
                 });
                 if let Some((code, from)) = acting {
-                    let acts_on_it = cx
-                        .triggers
+                    let acts_on_it = cx.triggers
+                        [cx.triggers.partition_point(|(_, t)| t.start < from)..]
                         .iter()
-                        .skip_while(|(_, t)| t.start < from)
                         .take_while(|(_, t)| t.start < span.start)
                         .any(|(i, _)| self.resources.triggers[*i].kind != "context");
                     if acts_on_it && cx.dyad.contains(&code) {
