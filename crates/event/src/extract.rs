@@ -548,10 +548,12 @@ impl Extractor {
             // "Venezuela expelled the American ambassador, and Washington responded in kind":
             // the act told just before, by the state that answers, on the one that acted.
             if let Some(phrase) = reciprocal {
-                let told_there = events.iter().any(|(_, e)| {
-                    e.evidence[0].span == sentence.span
-                        && e.evidence[0].trigger_span.start >= phrase.start
-                });
+                // (This sentence's events are the last ones pushed.)
+                let told_there = events
+                    .iter()
+                    .rev()
+                    .take_while(|(_, e)| e.evidence[0].span == sentence.span)
+                    .any(|(_, e)| e.evidence[0].trigger_span.start >= phrase.start);
                 let answering = sentence_mentions
                     .iter()
                     .rfind(|m| {
