@@ -695,9 +695,16 @@ impl Extractor {
                 // states of each phrase take part.
                 let mut kept: Vec<(usize, Option<String>, bool, Event)> = Vec::new();
                 for item in told {
-                    let repeated = kept
-                        .iter_mut()
-                        .find(|(_, _, _, e)| e.kind == item.3.kind && e.when == item.3.when);
+                    let repeated = kept.iter_mut().find(|(_, _, _, e)| {
+                        e.kind == item.3.kind
+                            && e.when == item.3.when
+                            && !self.separate_acts(
+                                cx,
+                                &e.kind,
+                                e.evidence[0].trigger_span,
+                                item.3.evidence[0].trigger_span,
+                            )
+                    });
                     match repeated {
                         Some((_, _, _, e)) => {
                             for code in item.3.actors {
@@ -1035,7 +1042,10 @@ impl Extractor {
                 .collect::<std::collections::HashSet<_>>()
                 .len()
                 > 1;
-            if distinct_subjects || distinct_dates {
+            let distinct_acts = spans
+                .windows(2)
+                .all(|w| self.separate_acts(cx, &trigger.kind, w[0], w[1]));
+            if distinct_subjects || distinct_dates || distinct_acts {
                 return spans
                     .iter()
                     .enumerate()
@@ -1103,6 +1113,66 @@ impl Extractor {
             .collect::<Vec<_>>();
         events.insert(0, event);
         events
+    }
+
+    /// Whether two triggers of one kind in a clause, `first` before `second`, tell two acts:
+    /// "Turkey closed the pipeline and joined the embargo", "Iraq blamed Turkey, summoned the
+    /// chargé d'affaires" — a kind whose acts stand alone (`acts_apart` in `kinds.tsv`), each
+    /// told with a finite verb of its own, joined as a list.
+    fn separate_acts(&self, cx: &SentenceContext, kind: &str, first: Span, second: Span) -> bool {
+        if !self.resources.kinds.get(kind).is_some_and(|k| k.acts_apart)
+            || second.start <= first.end
+        {
+            return false;
+        }
+        // A list of three or more measures ("froze the assets…, banned Russian aircraft and
+        // …") is one package: only a pair of acts is two events.
+        let from = cx
+            .triggers
+            .partition_point(|(_, t)| t.start < cx.span.start);
+        let mut heads: Vec<&str> = Vec::new();
+        for (index, span) in cx.triggers[from..]
+            .iter()
+            .take_while(|(_, t)| t.start < cx.span.end)
+        {
+            if self.resources.triggers[*index].kind == kind
+                && !heads
+                    .iter()
+                    .any(|h| cx.doc.text[span.range()].starts_with(h))
+            {
+                heads.push(
+                    cx.doc.text[span.range()]
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or(""),
+                );
+            }
+        }
+        if heads.len() > 2 {
+            return false;
+        }
+        let text = cx.doc.text.as_str();
+        let head = |s: Span| {
+            text[s.range()]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase()
+        };
+        // (Not "imposed an embargo, closing the port", an elaboration, nor "disputes and,
+        // since 2017, the Gulf crisis", nouns.)
+        let verbal = |h: &str| !h.ends_with("ing") && !matches!(h, "the" | "a" | "an");
+        let (a, b) = (head(first), head(second));
+        let between = &text[first.end..second.start];
+        // ("arrested several Rwandan nationals and deported them": the same people, one act
+        // carried through.)
+        let object = text[second.start..]
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("")
+            .trim_end_matches([',', '.', ';']);
+        let same_object = matches!(object, "them" | "him" | "her" | "it");
+        a != b && !same_object && verbal(&a) && verbal(&b) && between.contains(" and ")
     }
 
     /// Lists of events: under a heading about visits, "High-level visits from Mexico to
@@ -4413,7 +4483,13 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
                 gap,
                 "and" | "," | "or" | ", and" | "and the" | ", and the" | "–"
             );
-            if only_joiner && is_bystander(text, previous, mentions) {
+            // (A comma then a state that goes on with a verb opens the clause: "under
+            // pressure from the United States, Mexico deployed troops" — Mexico acts.)
+            let next_word = after.split_whitespace().next().unwrap_or("");
+            let opens_clause = gap == ","
+                && next_word.starts_with(|c: char| c.is_ascii_lowercase())
+                && !matches!(next_word, "and" | "or" | "and," | "or,");
+            if only_joiner && !opens_clause && is_bystander(text, previous, mentions) {
                 return true;
             }
         }

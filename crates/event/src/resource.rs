@@ -27,6 +27,10 @@ pub struct KindInfo {
     pub goldstein: f64,
     /// cooperation, conflict or neutral.
     pub polarity_class: String,
+    /// Each act of the kind stands alone: two verbs of it joined in one clause are two
+    /// events ("closed the pipeline and joined the embargo"), where two verbs of a visit
+    /// ("arrived in Rome and was received by the Pope") tell one.
+    pub acts_apart: bool,
 }
 
 #[derive(Debug)]
@@ -182,6 +186,7 @@ impl Resources {
                     cameo: field(2),
                     goldstein,
                     polarity_class: field(4).unwrap_or_else(|| "neutral".into()),
+                    acts_apart: field(5).as_deref() == Some("apart"),
                 },
             );
         }
