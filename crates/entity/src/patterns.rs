@@ -52,6 +52,21 @@ pub static TITLED_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
     ))
 });
 
+/// What may follow a ruler's name to say which state they ruled: ", who seized power in
+/// Uganda", ", who ruled Libya", ", the president of Sudan". The state is the mention that
+/// starts where the match ends.
+pub static RULED_STATE_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"^,?\s+(?:who\s+(?:had\s+)?)?(?:(?:seized|took|came\s+to|returned\s+to|rose\s+to|held|assumed)\s+power\s+in|ruled|governed|led|(?:became|was)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:president|leader|ruler|dictator|prime\s+minister|king|emir|sultan|head\s+of\s+state)\s+of|the\s+(?:[\p{L}-]+\s+)?(?:president|leader|ruler|dictator|prime\s+minister|king|emir|sultan)\s+of)\s+(?:the\s+)?",
+    )
+});
+
+/// What may stand before a ruler's name after the state's own name or demonym: "the
+/// Guatemalan government of Jacobo Árbenz", "Uganda's regime of Idi Amin".
+pub static RULE_OF_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(r"(?:'s|’s)?\s+(?:government|regime|junta|administration|dictatorship)\s+of\s+$")
+});
+
 /// A name followed by a life span: "Marco Polo (1254–1324)". Group 1: name.
 pub static LIFESPAN_PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(

@@ -4,8 +4,8 @@
 use crate::gazetteer::{rows, EntityKind, Entry, Form, Gazetteer};
 use crate::patterns::{
     Gated, APPOSITIVE_PERSON, BARE_PERSON, LIFESPAN_PERSON, NAME_GATES, NOT_NAME_STARTS,
-    PERSON_OBJECT_VERBS, PERSON_VERBS, ROLE_MODIFIERS, ROLE_NOUNS, TITLED_PERSON, TITLE_STATES,
-    TITLE_WORDS, TREATY, WAR,
+    PERSON_OBJECT_VERBS, PERSON_VERBS, ROLE_MODIFIERS, ROLE_NOUNS, RULED_STATE_AFTER,
+    RULE_OF_BEFORE, TITLED_PERSON, TITLE_STATES, TITLE_WORDS, TREATY, WAR,
 };
 use crate::EntityError;
 use dyad_read::{Document, Span};
@@ -750,7 +750,8 @@ impl Recogniser {
                     || after.starts_with(',')
                     || after.starts_with("and ")
                     || after.is_empty());
-            candidates.push((span, by_verb || by_role || by_agent));
+            let ruler = ruled_state(text, mentions, span).is_some();
+            candidates.push((span, by_verb || by_role || by_agent || ruler));
         }
         // "Charles de Gaulle and Konrad Adenauer signed": a name joined by "and" to a person
         // is a person.
@@ -776,7 +777,10 @@ impl Recogniser {
             if accepted {
                 // "Libyan leader Muammar Gaddafi", "the Italian foreign minister …": the state
                 // named before the role noun is the person's.
-                let state = state_before_role(text, mentions, span.start);
+                // ("Idi Amin, who seized power in Uganda", "the Guatemalan government of
+                // Jacobo Árbenz": the state they ruled.)
+                let state = state_before_role(text, mentions, span.start)
+                    .or_else(|| ruled_state(text, mentions, span));
                 people.push(person(
                     span.start,
                     span.end,
@@ -1098,8 +1102,15 @@ fn state_before_role(text: &str, mentions: &[Mention], name_start: usize) -> Opt
                 i + head[i..].chars().next().map_or(1, char::len_utf8)
             });
         let word = &head[word_start..];
+        // (The word before the name must be a role: "the coup backed by the United States
+        // overthrew Jacobo Árbenz" makes him no American.)
+        let role = ROLE_NOUNS.contains(&word)
+            || word
+                .strip_suffix('s')
+                .is_some_and(|singular| ROLE_NOUNS.contains(&singular));
         if word.is_empty()
             || !word.chars().next().is_some_and(char::is_lowercase)
+            || (step == 0 && !role)
             || (step > 0 && !ROLE_MODIFIERS.contains(&word))
         {
             break;
@@ -1113,6 +1124,79 @@ fn state_before_role(text: &str, mentions: &[Mention], name_start: usize) -> Opt
         }
     }
     None
+}
+
+/// Capitalised words that open a sentence or a clause before a name, not part of it.
+const CAPITALISED_OPENERS: &[&str] = &[
+    "After",
+    "Before",
+    "When",
+    "While",
+    "Since",
+    "Until",
+    "Under",
+    "In",
+    "On",
+    "At",
+    "As",
+    "By",
+    "For",
+    "From",
+    "With",
+    "Without",
+    "Then",
+    "But",
+    "And",
+    "Though",
+    "Although",
+    "Once",
+    "If",
+    "Later",
+    "During",
+    "Following",
+    "Because",
+    "Meanwhile",
+    "Also",
+    "Unlike",
+    "Like",
+    "Both",
+];
+
+/// The state a ruler's name is told with: after it ("Idi Amin, who seized power in Uganda",
+/// "Omar al-Bashir, the president of Sudan") or before it ("the Guatemalan government of
+/// Jacobo Árbenz").
+fn ruled_state(text: &str, mentions: &[Mention], name: Span) -> Option<String> {
+    // (The state's mention may take in the article the pattern has read: "the Gambia".)
+    let state_at = |at: usize, slack: usize| {
+        let from = mentions.partition_point(|m| m.span.start + slack < at);
+        mentions[from..]
+            .iter()
+            .take_while(|m| m.span.start <= at)
+            .find(|m| m.kind == EntityKind::State && m.span.end > at)
+            .and_then(|m| m.code.clone())
+    };
+    if let Some(found) = RULED_STATE_AFTER
+        .as_ref()
+        .and_then(|r| r.find(&text[name.end..]))
+    {
+        if let Some(code) = state_at(name.end + found.end(), 4) {
+            return Some(code);
+        }
+    }
+    let mut from = name.start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..name.start];
+    let found = RULE_OF_BEFORE.as_ref().and_then(|r| r.find(before))?;
+    let noun_at = name.start - (before.len() - found.start());
+    let to = mentions.partition_point(|m| m.span.start < noun_at);
+    mentions[..to]
+        .iter()
+        .rev()
+        .take(3)
+        .find(|m| m.kind == EntityKind::State && m.span.end == noun_at)
+        .and_then(|m| m.code.clone())
 }
 
 /// Later mentions of people already found with their state: "Muammar Gaddafi" or "Gaddafi"
@@ -1165,13 +1249,17 @@ fn named_again(
             let word_before = text[..start].chars().next_back().is_some_and(joined);
             let word_after = text[end..].chars().next().is_some_and(joined);
             // ("Saif al-Islam Gaddafi": a longer name that ends in it is someone else's.)
+            // (Not after a capitalised word that opens a sentence or is a title: "After Amin
+            // was overthrown", "President Amin".)
             let previous = text[..start].trim_end_matches(' ');
+            let previous_word = previous
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
             let longer_name = previous.len() < start
-                && previous
-                    .rsplit(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .and_then(|w| w.chars().next())
-                    .is_some_and(char::is_uppercase)
+                && previous_word.chars().next().is_some_and(char::is_uppercase)
+                && !CAPITALISED_OPENERS.contains(&previous_word)
+                && !TITLE_WORDS.contains(previous_word)
                 && !previous.ends_with(['.', ',', ';', ':']);
             if word_before || word_after || longer_name {
                 continue;
@@ -1513,6 +1601,25 @@ mod tests {
         assert_eq!(found, vec![("Muammar Gaddafi".into(), Some("LBY".into()))]);
         // A verb between the state and the role cuts the tie.
         let found = people("Italy received opposition leader Mahmoud Jibril in 2011.");
+        assert!(found.iter().all(|(_, code)| code.is_none()), "{found:?}");
+    }
+
+    #[test]
+    fn a_ruler_is_tied_to_the_state_told_with_the_name() {
+        let found = people(
+            "Idi Amin, who seized power in Uganda in 1971, expelled Asians.\n\nAfter Amin was overthrown in 1979, exiles returned.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Idi Amin".into(), Some("UGA".into())),
+                ("Amin".into(), Some("UGA".into())),
+            ]
+        );
+        let found = people("Yahya Jammeh came to power in the Gambia in 1994.");
+        assert_eq!(found, vec![("Yahya Jammeh".into(), Some("GMB".into()))]);
+        // A state before a verb is not the state of the verb's object.
+        let found = people("In 1954 a coup backed by the United States overthrew Jacobo Árbenz.");
         assert!(found.iter().all(|(_, code)| code.is_none()), "{found:?}");
     }
 
