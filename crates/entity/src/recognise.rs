@@ -109,6 +109,34 @@ static COREFERENCE_CUES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> 
             .ok()
     });
 
+const LEADERS: &str = include_str!("../resources/leaders.tsv");
+
+/// Rulers often named bare ("After Gaddafi seized power"), from `resources/leaders.tsv`: a
+/// searcher over every name they go by, and the state of each name's ruler.
+static KNOWN_RULERS: std::sync::LazyLock<Option<(aho_corasick::AhoCorasick, Vec<String>)>> =
+    std::sync::LazyLock::new(|| {
+        let mut names: Vec<String> = Vec::new();
+        let mut codes: Vec<String> = Vec::new();
+        for line in LEADERS.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut fields = line.split('\t');
+            let (Some(code), Some(forms)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            for name in forms.split('|').map(str::trim).filter(|n| !n.is_empty()) {
+                names.push(name.to_string());
+                codes.push(code.trim().to_string());
+            }
+        }
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&names)
+            .ok()
+            .map(|searcher| (searcher, codes))
+    });
+
 /// Index of the first cue after the dyad phrases in [`COREFERENCE_CUES`].
 const FORMER: usize = DYAD_PHRASES.len();
 
@@ -249,6 +277,7 @@ impl Recogniser {
             .collect();
         for ((doc, mentions), scan) in docs.iter().zip(&mut all).zip(scans) {
             let mut people = self.people(&doc.text, mentions, scan);
+            known_rulers(&doc.text, mentions, &mut people);
             let again = named_again(&doc.text, mentions, &people, &self.gazetteer);
             people.extend(again);
             let person_spans = SpanIndex::new(people.iter().map(|p| p.span).collect());
@@ -1126,6 +1155,64 @@ fn state_before_role(text: &str, mentions: &[Mention], name_start: usize) -> Opt
     None
 }
 
+/// Rulers the text names bare or without their state ("After Gaddafi seized power",
+/// "President Sylvanus Olympio"), from [`KNOWN_RULERS`]: a person found without a state gets
+/// the ruler's; a name found nowhere else becomes a person. Not a name inside a longer one
+/// ("Saif al-Islam Gaddafi") or inside another entity's.
+fn known_rulers(text: &str, mentions: &[Mention], people: &mut Vec<Mention>) {
+    let Some((searcher, codes)) = KNOWN_RULERS.as_ref() else {
+        return;
+    };
+    for found in searcher.find_iter(text) {
+        let span = Span::new(found.start(), found.end());
+        let joined = |c: char| is_word_char(c) || c == '-';
+        if text[..span.start].chars().next_back().is_some_and(joined)
+            || text[span.end..].chars().next().is_some_and(joined)
+        {
+            continue;
+        }
+        let previous = text[..span.start].trim_end_matches(' ');
+        let previous_word = previous
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let longer_name = previous.len() < span.start
+            && previous_word.chars().next().is_some_and(char::is_uppercase)
+            && !CAPITALISED_OPENERS.contains(&previous_word)
+            && !TITLE_WORDS.contains(previous_word)
+            && !previous.ends_with(['.', ',', ';', ':']);
+        if longer_name {
+            continue;
+        }
+        let code = &codes[found.pattern().as_usize()];
+        if let Some(person) = people.iter_mut().find(|p| p.span.overlaps(&span)) {
+            // ("Jacobo Árbenz" found bare: the ruler's state; a person found with a state
+            // keeps it.)
+            if person.code.is_none() && (person.span.contains(&span) || span.contains(&person.span))
+            {
+                person.code = Some(code.clone());
+            }
+            continue;
+        }
+        let from = mentions.partition_point(|m| m.span.end <= span.start);
+        if mentions[from..]
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .any(|m| m.span.overlaps(&span))
+        {
+            continue;
+        }
+        people.push(person(
+            span.start,
+            span.end,
+            &text[span.range()],
+            None,
+            Some(code.clone()),
+            "ruler",
+        ));
+    }
+}
+
 /// Capitalised words that open a sentence or a clause before a name, not part of it.
 const CAPITALISED_OPENERS: &[&str] = &[
     "After",
@@ -1619,7 +1706,23 @@ mod tests {
         let found = people("Yahya Jammeh came to power in the Gambia in 1994.");
         assert_eq!(found, vec![("Yahya Jammeh".into(), Some("GMB".into()))]);
         // A state before a verb is not the state of the verb's object.
-        let found = people("In 1954 a coup backed by the United States overthrew Jacobo Árbenz.");
+        let found =
+            people("In 1954 a coup backed by the United States overthrew Tomás Rivera Lago.");
+        assert!(found.iter().all(|(_, code)| code.is_none()), "{found:?}");
+    }
+
+    #[test]
+    fn known_rulers_are_people_of_their_state() {
+        let found = people("After Gaddafi seized power in 1969, President Sylvanus Olympio wrote.");
+        assert_eq!(
+            found,
+            vec![
+                ("Gaddafi".into(), Some("LBY".into())),
+                ("Sylvanus Olympio".into(), Some("TGO".into())),
+            ]
+        );
+        // Not inside a longer name.
+        let found = people("Saif al-Islam Gaddafi met the envoy.");
         assert!(found.iter().all(|(_, code)| code.is_none()), "{found:?}");
     }
 

@@ -1103,6 +1103,10 @@ impl Extractor {
         if fought_each_other(cx, clause, trigger, spans[0]) {
             self.relabel(&mut event, "conflict");
         }
+        if let Some(state) = overthrown_at_home(cx, clause, spans[0]) {
+            event.actors = vec![state];
+            self.relabel(&mut event, "context");
+        }
         let mut events = coordinated_dates(cx, clause, spans[0], &event, &self.resources.triggers)
             .into_iter()
             .map(|value| {
@@ -3284,6 +3288,33 @@ fn fought_each_other(cx: &SentenceContext, clause: Span, trigger: &Trigger, span
     let against_pair = cx.dyad.iter().any(|d| after.contains(d));
     let one_side_before = cx.dyad.iter().filter(|d| before.contains(d)).count() == 1;
     against_pair && one_side_before
+}
+
+/// "Idi Amin overthrew Milton Obote": a ruler overthrown by no other state (a person of
+/// their own, or no state named before the verb) is a domestic event of the ruler's state.
+/// The state is that of the person named right after the verb.
+fn overthrown_at_home(cx: &SentenceContext, clause: Span, span: Span) -> Option<String> {
+    let text = cx.doc.text.as_str();
+    let head = text[span.range()].split_whitespace().next().unwrap_or("");
+    if !matches!(head, "overthrew" | "toppled" | "deposed" | "ousted") {
+        return None;
+    }
+    let ruler = cx.mentions.iter().find(|m| {
+        m.span.start >= span.end
+            && clause.contains(&m.span)
+            && text[span.end..m.span.start].split_whitespace().count() <= 2
+    })?;
+    let state = ruler
+        .code
+        .clone()
+        .filter(|_| ruler.kind == EntityKind::Person)?;
+    let another_state_acts = cx.mentions.iter().any(|m| {
+        m.span.end <= span.start
+            && clause.contains(&m.span)
+            && matches!(m.kind, EntityKind::State | EntityKind::Person)
+            && m.code.as_ref().is_some_and(|c| *c != state)
+    });
+    (!another_state_acts).then_some(state)
 }
 
 /// Further dates joined by "and" to the date of an event, each dating the same kind of event
