@@ -112,6 +112,31 @@ fn opening_clause(sentence: &str) -> Option<regex::Match<'_>> {
     OPENING_CLAUSE.as_ref()?.find(sentence)
 }
 
+/// A subordinate clause that follows a short lead ("In August 1990, after Iraq invaded
+/// Kuwait, Turkey …"): where it starts (at the comma after the lead) and ends (at its own
+/// comma).
+fn dated_opening_clause(sentence: &str) -> Option<(usize, usize)> {
+    let first = sentence.split_whitespace().next()?;
+    if !matches!(first, "In" | "On" | "By" | "During" | "Later" | "Then") {
+        return None;
+    }
+    let comma = sentence.get(..40).unwrap_or(sentence).find(", ")?;
+    let rest = &sentence[comma + 2..];
+    let opener = rest.split_whitespace().next()?;
+    let capitalised = match opener {
+        "after" | "before" | "when" | "once" | "although" | "though" | "while" | "whereas"
+        | "because" | "since" | "until" | "following" => {
+            let mut word = opener.to_string();
+            word[..1].make_ascii_uppercase();
+            word
+        }
+        _ => return None,
+    };
+    let restated = format!("{capitalised}{}", &rest[opener.len()..]);
+    let found = OPENING_CLAUSE.as_ref()?.find(&restated)?;
+    Some((comma, comma + 2 + found.end() - 1))
+}
+
 /// The last 160 bytes or so of `text` (from a char boundary): what the end-anchored
 /// patterns of the words before a trigger can see.
 fn last_words(text: &str) -> &str {
@@ -1134,25 +1159,19 @@ impl Extractor {
         let from = cx
             .triggers
             .partition_point(|(_, t)| t.start < cx.span.start);
-        let mut heads: Vec<&str> = Vec::new();
+        // (Matches that overlap are one act: "joined the embargo against" and "embargo".)
+        let mut acts: Vec<Span> = Vec::new();
         for (index, span) in cx.triggers[from..]
             .iter()
             .take_while(|(_, t)| t.start < cx.span.end)
         {
             if self.resources.triggers[*index].kind == kind
-                && !heads
-                    .iter()
-                    .any(|h| cx.doc.text[span.range()].starts_with(h))
+                && !acts.iter().any(|a| a.overlaps(span))
             {
-                heads.push(
-                    cx.doc.text[span.range()]
-                        .split_whitespace()
-                        .next()
-                        .unwrap_or(""),
-                );
+                acts.push(*span);
             }
         }
-        if heads.len() > 2 {
+        if acts.len() > 2 {
             return false;
         }
         let text = cx.doc.text.as_str();
@@ -2500,6 +2519,12 @@ fn clauses(text: &str) -> Vec<Span> {
     if let Some(m) = opening_clause(text) {
         out.push(Span::new(0, m.end() - 1));
         start = m.end() - 1;
+    } else if let Some((from, to)) = dated_opening_clause(text) {
+        // ("In August 1990, after Iraq invaded Kuwait, Turkey closed the pipeline": the same
+        // after a date that leads the sentence.)
+        out.push(Span::new(0, from));
+        out.push(Span::new(from, to));
+        start = to;
     }
     if let Some(regex) = CLAUSE_BREAK.as_ref() {
         for m in regex.find_iter(text) {
