@@ -1171,17 +1171,7 @@ fn known_rulers(text: &str, mentions: &[Mention], people: &mut Vec<Mention>) {
         {
             continue;
         }
-        let previous = text[..span.start].trim_end_matches(' ');
-        let previous_word = previous
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        let longer_name = previous.len() < span.start
-            && previous_word.chars().next().is_some_and(char::is_uppercase)
-            && !CAPITALISED_OPENERS.contains(&previous_word)
-            && !TITLE_WORDS.contains(previous_word)
-            && !previous.ends_with(['.', ',', ';', ':']);
-        if longer_name {
+        if inside_longer_name(text, span.start) {
             continue;
         }
         let code = &codes[found.pattern().as_usize()];
@@ -1194,12 +1184,8 @@ fn known_rulers(text: &str, mentions: &[Mention], people: &mut Vec<Mention>) {
             }
             continue;
         }
-        let from = mentions.partition_point(|m| m.span.end <= span.start);
-        if mentions[from..]
-            .iter()
-            .take_while(|m| m.span.start < span.end)
-            .any(|m| m.span.overlaps(&span))
-        {
+        // (Mentions are sorted by start, not end: a plain scan, for the few names found.)
+        if mentions.iter().any(|m| m.span.overlaps(&span)) {
             continue;
         }
         people.push(person(
@@ -1211,6 +1197,22 @@ fn known_rulers(text: &str, mentions: &[Mention], people: &mut Vec<Mention>) {
             "ruler",
         ));
     }
+}
+
+/// Whether a name starting at `start` is the end of a longer one ("Saif al-Islam Gaddafi"):
+/// a capitalised word right before it, unless that word opens a sentence or a clause or is a
+/// title ("After Amin was overthrown", "President Amin").
+fn inside_longer_name(text: &str, start: usize) -> bool {
+    let previous = text[..start].trim_end_matches(' ');
+    let previous_word = previous
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    previous.len() < start
+        && previous_word.chars().next().is_some_and(char::is_uppercase)
+        && !CAPITALISED_OPENERS.contains(&previous_word)
+        && !TITLE_WORDS.contains(previous_word)
+        && !previous.ends_with(['.', ',', ';', ':'])
 }
 
 /// Capitalised words that open a sentence or a clause before a name, not part of it.
@@ -1336,18 +1338,7 @@ fn named_again(
             let word_before = text[..start].chars().next_back().is_some_and(joined);
             let word_after = text[end..].chars().next().is_some_and(joined);
             // ("Saif al-Islam Gaddafi": a longer name that ends in it is someone else's.)
-            // (Not after a capitalised word that opens a sentence or is a title: "After Amin
-            // was overthrown", "President Amin".)
-            let previous = text[..start].trim_end_matches(' ');
-            let previous_word = previous
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            let longer_name = previous.len() < start
-                && previous_word.chars().next().is_some_and(char::is_uppercase)
-                && !CAPITALISED_OPENERS.contains(&previous_word)
-                && !TITLE_WORDS.contains(previous_word)
-                && !previous.ends_with(['.', ',', ';', ':']);
+            let longer_name = inside_longer_name(text, start);
             if word_before || word_after || longer_name {
                 continue;
             }

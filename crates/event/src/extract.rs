@@ -120,7 +120,8 @@ fn dated_opening_clause(sentence: &str) -> Option<(usize, usize)> {
     if !matches!(first, "In" | "On" | "By" | "During" | "Later" | "Then") {
         return None;
     }
-    let comma = sentence.get(..40).unwrap_or(sentence).find(", ")?;
+    // (The lead is short: "In August 1990", "On 2 August".)
+    let comma = sentence.find(", ").filter(|at| *at <= 40)?;
     let rest = &sentence[comma + 2..];
     let opener = rest.split_whitespace().next()?;
     let capitalised = match opener {
@@ -1145,9 +1146,9 @@ impl Extractor {
     }
 
     /// Whether two triggers of one kind in a clause, `first` before `second`, tell two acts:
-    /// "Turkey closed the pipeline and joined the embargo", "Iraq blamed Turkey, summoned the
-    /// chargé d'affaires" — a kind whose acts stand alone (`acts_apart` in `kinds.tsv`), each
-    /// told with a finite verb of its own, joined as a list.
+    /// "Turkey closed the pipeline and joined the embargo", "Moldova expelled five diplomats
+    /// and declared Rogozin persona non grata" — a kind whose acts stand alone (`acts_apart`
+    /// in `kinds.tsv`), each told with a finite verb of its own, joined by "and".
     fn separate_acts(&self, cx: &SentenceContext, kind: &str, first: Span, second: Span) -> bool {
         if !self.resources.kinds.get(kind).is_some_and(|k| k.acts_apart)
             || second.start <= first.end
