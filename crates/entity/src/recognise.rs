@@ -130,10 +130,11 @@ static KNOWN_RULERS: std::sync::LazyLock<Option<(aho_corasick::AhoCorasick, Vec<
                 codes.push(code.trim().to_string());
             }
         }
-        // (A contiguous NFA: a DFA over a thousand names costs a tenth of a second to build
-        // at start-up, for a search the prefilter of its first bytes keeps cheap anyway.)
+        // (Searched anchored at the starts of words only, see `known_rulers`: a contiguous
+        // NFA, cheap to build, fails within a byte or two at most words.)
         aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
             .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&names)
             .ok()
@@ -1166,14 +1167,29 @@ fn known_rulers(text: &str, mentions: &[Mention], people: &mut Vec<Mention>) {
     let Some((searcher, codes)) = KNOWN_RULERS.as_ref() else {
         return;
     };
-    for found in searcher.find_iter(text) {
-        let span = Span::new(found.start(), found.end());
-        let joined = |c: char| is_word_char(c) || c == '-';
-        if text[..span.start].chars().next_back().is_some_and(joined)
-            || text[span.end..].chars().next().is_some_and(joined)
-        {
+    let joined = |c: char| is_word_char(c) || c == '-';
+    // A name starts a word with a capital, or with a particle ("al-Bashir", "de Gaulle",
+    // "arap Moi"): an anchored search at each such start, instead of an unanchored one that
+    // walks every byte of the text through the automaton.
+    let mut previous: Option<char> = None;
+    let mut resume = 0;
+    for (start, c) in text.char_indices() {
+        let word_start = !previous.is_some_and(joined);
+        previous = Some(c);
+        if start < resume || !word_start || !(c.is_uppercase() || matches!(c, 'a' | 'e' | 'd')) {
             continue;
         }
+        let input = aho_corasick::Input::new(text)
+            .range(start..)
+            .anchored(aho_corasick::Anchored::Yes);
+        let Some(found) = searcher.find(input) else {
+            continue;
+        };
+        let span = Span::new(found.start(), found.end());
+        if text[span.end..].chars().next().is_some_and(joined) {
+            continue;
+        }
+        resume = span.end;
         if inside_longer_name(text, span.start) {
             continue;
         }
