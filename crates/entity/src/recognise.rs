@@ -113,33 +113,47 @@ const LEADERS: &str = include_str!("../resources/leaders.tsv");
 
 /// Rulers often named bare ("After Gaddafi seized power"), from `resources/leaders.tsv`: a
 /// searcher over every name they go by, and the state of each name's ruler.
-static KNOWN_RULERS: std::sync::LazyLock<Option<(aho_corasick::AhoCorasick, Vec<String>)>> =
-    std::sync::LazyLock::new(|| {
-        let mut names: Vec<String> = Vec::new();
-        let mut codes: Vec<String> = Vec::new();
-        for line in LEADERS.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let mut fields = line.split('\t');
-            let (Some(code), Some(forms)) = (fields.next(), fields.next()) else {
-                continue;
-            };
-            for name in forms.split('|').map(str::trim).filter(|n| !n.is_empty()) {
-                names.push(name.to_string());
-                codes.push(code.trim().to_string());
-            }
+/// The searcher over rulers' names, the state of each name, and the first two bytes of every
+/// name (most word starts are turned away by those before any search).
+type Rulers = (
+    aho_corasick::AhoCorasick,
+    Vec<String>,
+    foldhash::HashSet<[u8; 2]>,
+);
+
+static KNOWN_RULERS: std::sync::LazyLock<Option<Rulers>> = std::sync::LazyLock::new(|| {
+    let mut names: Vec<String> = Vec::new();
+    let mut codes: Vec<String> = Vec::new();
+    for line in LEADERS.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
         }
-        // (Searched anchored at the starts of words only, see `known_rulers`: a contiguous
-        // NFA, cheap to build, fails within a byte or two at most words.)
-        aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .start_kind(aho_corasick::StartKind::Anchored)
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(&names)
-            .ok()
-            .map(|searcher| (searcher, codes))
-    });
+        let mut fields = line.split('\t');
+        let (Some(code), Some(forms)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        for name in forms.split('|').map(str::trim).filter(|n| !n.is_empty()) {
+            names.push(name.to_string());
+            codes.push(code.trim().to_string());
+        }
+    }
+    // (Searched anchored at the starts of words only, see `known_rulers`: a contiguous
+    // NFA, cheap to build, fails within a byte or two at most words.)
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .start_kind(aho_corasick::StartKind::Anchored)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(&names)
+        .ok()
+        .map(|searcher| {
+            let openings = names
+                .iter()
+                .filter_map(|n| n.as_bytes().get(..2))
+                .map(|b| [b[0], b[1]])
+                .collect();
+            (searcher, codes, openings)
+        })
+});
 
 /// Index of the first cue after the dyad phrases in [`COREFERENCE_CUES`].
 const FORMER: usize = DYAD_PHRASES.len();
@@ -1164,7 +1178,7 @@ fn state_before_role(text: &str, mentions: &[Mention], name_start: usize) -> Opt
 /// the ruler's; a name found nowhere else becomes a person. Not a name inside a longer one
 /// ("Saif al-Islam Gaddafi") or inside another entity's.
 fn known_rulers(text: &str, mentions: &[Mention], people: &mut Vec<Mention>) {
-    let Some((searcher, codes)) = KNOWN_RULERS.as_ref() else {
+    let Some((searcher, codes, openings)) = KNOWN_RULERS.as_ref() else {
         return;
     };
     let joined = |c: char| is_word_char(c) || c == '-';
@@ -1177,6 +1191,10 @@ fn known_rulers(text: &str, mentions: &[Mention], people: &mut Vec<Mention>) {
         let word_start = !previous.is_some_and(joined);
         previous = Some(c);
         if start < resume || !word_start || !(c.is_uppercase() || matches!(c, 'a' | 'e' | 'd')) {
+            continue;
+        }
+        let opening = text.as_bytes().get(start..start + 2);
+        if !opening.is_some_and(|b| openings.contains(&[b[0], b[1]])) {
             continue;
         }
         let input = aho_corasick::Input::new(text)
@@ -1378,32 +1396,40 @@ fn named_again(
     for m in mentions.iter().chain(people) {
         taken.insert(m.span);
     }
-    // Full names first, so that a surname inside one is not found again.
-    names.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
+    // One pass over the text for every name (a search per name cost a pass each); at any
+    // start the longest name wins, so a surname inside a full name is not found again.
+    let names: Vec<(String, String)> = names
+        .into_iter()
+        .filter_map(|(name, code)| code.map(|code| (name, code)))
+        .collect();
     let mut out = Vec::new();
-    for (name, code) in names {
-        let Some(code) = code else { continue };
-        for (start, _) in text.match_indices(name.as_str()) {
-            let end = start + name.len();
-            let joined = |c: char| is_word_char(c) || c == '-';
-            let word_before = text[..start].chars().next_back().is_some_and(joined);
-            let word_after = text[end..].chars().next().is_some_and(joined);
-            // ("Saif al-Islam Gaddafi": a longer name that ends in it is someone else's.)
-            let longer_name = inside_longer_name(text, start);
-            if word_before || word_after || longer_name {
-                continue;
-            }
-            let span = Span::new(start, end);
-            if taken.insert(span) {
-                out.push(person(
-                    start,
-                    end,
-                    &name,
-                    None,
-                    Some(code.clone()),
-                    "named again",
-                ));
-            }
+    let Ok(searcher) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(names.iter().map(|(name, _)| name))
+    else {
+        return out;
+    };
+    for found in searcher.find_iter(text) {
+        let (name, code) = &names[found.pattern().as_usize()];
+        let (start, end) = (found.start(), found.end());
+        let joined = |c: char| is_word_char(c) || c == '-';
+        let word_before = text[..start].chars().next_back().is_some_and(joined);
+        let word_after = text[end..].chars().next().is_some_and(joined);
+        // ("Saif al-Islam Gaddafi": a longer name that ends in it is someone else's.)
+        let longer_name = inside_longer_name(text, start);
+        if word_before || word_after || longer_name {
+            continue;
+        }
+        let span = Span::new(start, end);
+        if taken.insert(span) {
+            out.push(person(
+                start,
+                end,
+                name,
+                None,
+                Some(code.clone()),
+                "named again",
+            ));
         }
     }
     out
