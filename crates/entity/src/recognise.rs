@@ -111,15 +111,16 @@ static COREFERENCE_CUES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> 
 
 const LEADERS: &str = include_str!("../resources/leaders.tsv");
 
-/// Rulers often named bare ("After Gaddafi seized power"), from `resources/leaders.tsv`: a
-/// searcher over every name they go by, and the state of each name's ruler.
-/// The searcher over rulers' names, the state of each name, and the first two bytes of every
-/// name (most word starts are turned away by those before any search).
-type Rulers = (
-    aho_corasick::AhoCorasick,
-    Vec<String>,
-    foldhash::HashSet<[u8; 2]>,
-);
+/// Rulers often named bare ("After Gaddafi seized power"), from `resources/leaders.tsv`.
+struct Rulers {
+    /// Every name they go by.
+    searcher: aho_corasick::AhoCorasick,
+    /// The state of each name's ruler, by pattern index.
+    codes: Vec<String>,
+    /// The first two bytes of every name: most word starts are turned away by these before
+    /// any search.
+    openings: foldhash::HashSet<[u8; 2]>,
+}
 
 static KNOWN_RULERS: std::sync::LazyLock<Option<Rulers>> = std::sync::LazyLock::new(|| {
     let mut names: Vec<String> = Vec::new();
@@ -151,7 +152,11 @@ static KNOWN_RULERS: std::sync::LazyLock<Option<Rulers>> = std::sync::LazyLock::
                 .filter_map(|n| n.as_bytes().get(..2))
                 .map(|b| [b[0], b[1]])
                 .collect();
-            (searcher, codes, openings)
+            Rulers {
+                searcher,
+                codes,
+                openings,
+            }
         })
 });
 
@@ -1178,7 +1183,12 @@ fn state_before_role(text: &str, mentions: &[Mention], name_start: usize) -> Opt
 /// the ruler's; a name found nowhere else becomes a person. Not a name inside a longer one
 /// ("Saif al-Islam Gaddafi") or inside another entity's.
 fn known_rulers(text: &str, mentions: &[Mention], people: &mut Vec<Mention>) {
-    let Some((searcher, codes, openings)) = KNOWN_RULERS.as_ref() else {
+    let Some(Rulers {
+        searcher,
+        codes,
+        openings,
+    }) = KNOWN_RULERS.as_ref()
+    else {
         return;
     };
     let joined = |c: char| is_word_char(c) || c == '-';
