@@ -1413,8 +1413,14 @@ fn named_again(
         .filter_map(|(name, code)| code.map(|code| (name, code)))
         .collect();
     let mut out = Vec::new();
+    if names.is_empty() {
+        return out;
+    }
+    // (Built per document for a handful of names: a DFA's tables would cost more to build
+    // than the one search saves.)
     let Ok(searcher) = aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
         .build(names.iter().map(|(name, _)| name))
     else {
         return out;
