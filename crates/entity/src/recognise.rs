@@ -996,6 +996,12 @@ impl Recogniser {
         }
         for start in starts(FORMER + 2) {
             let rest = &lower[start + 4..];
+            // "Mali, Burkina Faso and Niger signed … The three governments announced": the
+            // last list of that many states named.
+            if let Some(group) = numbered_group(text, rest, start, mentions) {
+                out.extend(group);
+                continue;
+            }
             let (adjective, noun_len) = match rest
                 .split_whitespace()
                 .take(2)
@@ -1087,6 +1093,78 @@ fn coordinated_mentions<'m>(text: &str, mentions: &'m [Mention], start: usize) -
         })
         .map(|w| w.to_vec())
         .unwrap_or_default()
+}
+
+/// How far back (in bytes) the list "the three countries" stands for may be named.
+const GROUP_REACH: usize = 600;
+
+/// Mentions for "the three countries" (or four, five) at `start`, where `rest` is the lower-cased
+/// text after "the ": one per state of the last list of exactly that many states named, "A, B
+/// and C", within [`GROUP_REACH`] bytes before it.
+fn numbered_group(
+    text: &str,
+    rest: &str,
+    start: usize,
+    mentions: &[Mention],
+) -> Option<Vec<Mention>> {
+    let mut words = rest.split_whitespace();
+    let size = match words.next()? {
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        _ => return None,
+    };
+    let noun = words.next()?;
+    let noun_bare = noun.trim_end_matches(|c: char| !c.is_alphabetic());
+    if !matches!(
+        noun_bare,
+        "countries" | "governments" | "states" | "nations" | "powers" | "neighbours" | "neighbors"
+    ) {
+        return None;
+    }
+    let end = start + 4 + rest.find(noun_bare)? + noun_bare.len();
+    let upto = mentions.partition_point(|m| m.span.start < start);
+    let states: Vec<&Mention> = mentions[..upto]
+        .iter()
+        .filter(|m| {
+            m.kind == EntityKind::State
+                && m.via != "coreference"
+                && m.code.is_some()
+                && m.span.end <= start
+                && start - m.span.end <= GROUP_REACH
+        })
+        .collect();
+    // (Walk back over lists: a run of states joined by ", " or " and ".)
+    let joined = |a: &Mention, b: &Mention| {
+        text.get(a.span.end..b.span.start)
+            .is_some_and(|between| matches!(between.trim(), "," | "and" | ", and"))
+    };
+    let mut run_end = states.len();
+    while run_end > 0 {
+        let mut run_start = run_end - 1;
+        while run_start > 0 && joined(states[run_start - 1], states[run_start]) {
+            run_start -= 1;
+        }
+        let run = &states[run_start..run_end];
+        let mut codes: Vec<&String> = run.iter().filter_map(|m| m.code.as_ref()).collect();
+        codes.sort();
+        codes.dedup();
+        if codes.len() == size && run.len() == size {
+            return Some(
+                run.iter()
+                    .map(|m| {
+                        let mut mention = (*m).clone();
+                        mention.span = Span::new(start, end);
+                        mention.text = text[start..end].to_string();
+                        mention.via = "coreference";
+                        mention
+                    })
+                    .collect(),
+            );
+        }
+        run_end = run_start;
+    }
+    None
 }
 
 /// The codes of [`coordinated_mentions`] named "between A and B", when they are two

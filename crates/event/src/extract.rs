@@ -1779,7 +1779,9 @@ impl Extractor {
                 && opening.ends_with("ing")
                 && opening.starts_with(|c: char| c.is_ascii_lowercase())
                 && text[..opening_at].trim_end().ends_with(',');
-            if matches!(opening, "they" | "it" | "They" | "It") || participle {
+            // ("…, and in July 2024 they formed a confederation": past a leading date.)
+            let subject = after_leading_date(rest).split_whitespace().next().unwrap_or("");
+            if matches!(subject, "they" | "it" | "They" | "It") || participle {
                 // (Within a clause, a verb phrase's is the words of its clause before it.)
                 let previous = match cx.clauses.iter().find(|c| c.contains(&clause)) {
                     Some(whole) if whole.start < clause.start => {
@@ -2496,6 +2498,50 @@ fn first_year(value: &str) -> Option<i64> {
 }
 
 /// Words that may open a clause before its pronoun subject ("…, when it recognised").
+/// `clause` past a leading "and", "then" or "but" and a date phrase ("in July 2024", "on 3 May
+/// 1990", "by 1995"); the clause itself when it opens with no date phrase.
+fn after_leading_date(clause: &str) -> &str {
+    let mut rest = clause.trim_start();
+    for joint in ["and ", "then ", "but "] {
+        if let Some(after) = rest.strip_prefix(joint) {
+            rest = after.trim_start();
+        }
+    }
+    let Some(after) = ["in ", "In ", "on ", "On ", "by ", "By "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    else {
+        return clause;
+    };
+    let mut words = after.split_inclusive(char::is_whitespace).peekable();
+    // (Bytes taken, and words: a date phrase is four words at most.)
+    let (mut taken, mut count) = (0, 0);
+    let mut dated = false;
+    while let Some(word) = words.peek() {
+        let bare = word.trim().trim_end_matches(',');
+        let is_date = bare.chars().all(|c| c.is_ascii_digit()) && !bare.is_empty()
+            || MONTH_NAMES.contains(&bare)
+            || matches!(bare, "early" | "late" | "mid" | "the" | "spring" | "summer" | "autumn" | "winter");
+        if !is_date || count == 4 {
+            break;
+        }
+        dated |= bare.starts_with(|c: char| c.is_ascii_digit()) || MONTH_NAMES.contains(&bare);
+        taken += word.len();
+        count += 1;
+        words.next();
+    }
+    if dated {
+        after[taken..].trim_start_matches([',', ' '])
+    } else {
+        clause
+    }
+}
+
+const MONTH_NAMES: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
 const PRONOUN_CONNECTIVES: &[&str] = &[
     "when", "after", "as", "because", "since", "and", "but", "until", "before", "while", "where",
     "so", "then", "once", "although", "though",
