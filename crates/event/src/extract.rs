@@ -1479,6 +1479,38 @@ impl Extractor {
                 return self.actors(cx, Span::new(agent.span.start, clause.end), trigger, span);
             }
         }
+        // "Syria opposed the invasion of Iraq led by the United States": an act named as the
+        // object of a statement, with no agent before it, is between the states named from it
+        // on; the speaker is a party to the statement only.
+        if NOMINAL_ACTS.contains(&trigger.kind.as_str()) && span.start > clause.start {
+            let first = cx.triggers.partition_point(|(_, t)| t.start < clause.start);
+            let stated = cx.triggers[first..]
+                .iter()
+                .take_while(|(_, t)| t.start < span.start)
+                .any(|(index, t)| {
+                    t.end <= span.start
+                        && STATEMENT_KINDS.contains(&self.resources.triggers[*index].kind.as_str())
+                        && text[t.end..span.start]
+                            .split_whitespace()
+                            .all(|w| matches!(w, "the" | "a" | "an"))
+                });
+            let named_after = cx.mentions.iter().any(|m| {
+                m.kind == EntityKind::State
+                    && m.span.start >= span.start
+                    && clause.contains(&m.span)
+            });
+            if stated && named_after {
+                let object = Span::new(span.start, clause.end);
+                let mut codes = self.actors(cx, object, trigger, span);
+                // (Not the pair's other member, filled in for an unnamed subject.)
+                codes.retain(|code| {
+                    cx.mentions
+                        .iter()
+                        .any(|m| object.contains(&m.span) && m.code.as_ref() == Some(code))
+                });
+                return codes;
+            }
+        }
         // An alliance or a treaty may name more members in the relative clause after its own
         // ("the alliance was formalized by the Tripartite Pact, which also included Germany").
         let scope = if matches!(trigger.kind.as_str(), "alliance" | "treaty") {
@@ -1780,7 +1812,10 @@ impl Extractor {
                 && opening.starts_with(|c: char| c.is_ascii_lowercase())
                 && text[..opening_at].trim_end().ends_with(',');
             // ("…, and in July 2024 they formed a confederation": past a leading date.)
-            let subject = after_leading_date(rest).split_whitespace().next().unwrap_or("");
+            let subject = after_leading_date(rest)
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
             if matches!(subject, "they" | "it" | "They" | "It") || participle {
                 // (Within a clause, a verb phrase's is the words of its clause before it.)
                 let previous = match cx.clauses.iter().find(|c| c.contains(&clause)) {
@@ -2498,6 +2533,13 @@ fn first_year(value: &str) -> Option<i64> {
 }
 
 /// Words that may open a clause before its pronoun subject ("…, when it recognised").
+/// Kinds of acts that a statement may name as its object ("condemned the invasion of …").
+const NOMINAL_ACTS: &[&str] = &["conflict", "sanction", "mobilization", "expulsion"];
+
+/// Kinds of statements about another's act. (Not support: who "supported an invasion" took
+/// part in it.)
+const STATEMENT_KINDS: &[&str] = &["dispute", "rejection", "request"];
+
 /// `clause` past a leading "and", "then" or "but" and a date phrase ("in July 2024", "on 3 May
 /// 1990", "by 1995"); the clause itself when it opens with no date phrase.
 fn after_leading_date(clause: &str) -> &str {
@@ -2521,7 +2563,10 @@ fn after_leading_date(clause: &str) -> &str {
         let bare = word.trim().trim_end_matches(',');
         let is_date = bare.chars().all(|c| c.is_ascii_digit()) && !bare.is_empty()
             || MONTH_NAMES.contains(&bare)
-            || matches!(bare, "early" | "late" | "mid" | "the" | "spring" | "summer" | "autumn" | "winter");
+            || matches!(
+                bare,
+                "early" | "late" | "mid" | "the" | "spring" | "summer" | "autumn" | "winter"
+            );
         if !is_date || count == 4 {
             break;
         }
@@ -2538,8 +2583,18 @@ fn after_leading_date(clause: &str) -> &str {
 }
 
 const MONTH_NAMES: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 const PRONOUN_CONNECTIVES: &[&str] = &[
