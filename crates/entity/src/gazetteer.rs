@@ -72,6 +72,9 @@ pub struct Gazetteer {
     pub by_name: HashMap<String, usize>,
     /// ISO alpha-3 → continent ("Asia", "Europe", "NorthAmerica", ...).
     pub continents: HashMap<String, String>,
+    /// Entry index of an alliance → its member states, where they are fixed ("the Axis
+    /// powers": Germany, Italy, Japan).
+    pub members: HashMap<usize, Vec<String>>,
 }
 
 /// The fields of a resource table's rows (tab-separated; blank lines and `#` comments skipped).
@@ -106,6 +109,7 @@ impl Gazetteer {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
         let mut entries: Vec<Entry> = Vec::new();
+        let mut members: HashMap<usize, Vec<String>> = HashMap::default();
         let mut forms: Vec<(String, usize)> = Vec::new();
         let mut states = HashMap::default();
         let state =
@@ -246,6 +250,12 @@ impl Gazetteer {
                 to: None,
                 detail: row.get(1).map(|d| d.to_string()),
             });
+            if let Some(codes) = row.get(4).filter(|m| !m.trim().is_empty()) {
+                members.insert(
+                    index,
+                    codes.split_whitespace().map(str::to_string).collect(),
+                );
+            }
             for variant in variants {
                 forms.push((variant.to_string(), index));
             }
@@ -386,6 +396,7 @@ impl Gazetteer {
             states,
             by_name,
             continents,
+            members,
         })
     }
 

@@ -436,6 +436,23 @@ impl Recogniser {
                         &text[start..end],
                         via_of(entry.form),
                     ));
+                    // "declared war on the Axis powers": each member state is named. (Not
+                    // in "as members of the Axis": the members are named beside it.)
+                    let index = self.gazetteer.pattern_entry[found.pattern().as_usize()];
+                    let lead = text[..start].trim_end();
+                    let lead = lead.strip_suffix("the").unwrap_or(lead).trim_end();
+                    let membership = lead.ends_with("members of") || lead.ends_with("member of");
+                    let members = self.gazetteer.members.get(&index).filter(|_| !membership);
+                    for code in members.into_iter().flatten() {
+                        if let Some(state) = self.gazetteer.state(code) {
+                            out.push(self.mention_of(
+                                state,
+                                Span::new(start, end),
+                                &text[start..end],
+                                "members",
+                            ));
+                        }
+                    }
                     true
                 }
                 _ => false,

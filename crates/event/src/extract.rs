@@ -4570,6 +4570,15 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
         });
         return title_state.is_some_and(|state| is_bystander(text, state, mentions));
     }
+    // "under pressure from Washington": a capital (or another place) standing for its state is a bystander
+    // after the same phrases a state is.
+    if mention.kind == EntityKind::Place {
+        let before = tail(&text[..mention.span.start], 30).to_ascii_lowercase();
+        let before = before.trim_end();
+        return BYSTANDER_PHRASES
+            .iter()
+            .any(|p| !p.starts_with('-') && before.ends_with(p.as_str()));
+    }
     if mention.kind != EntityKind::State {
         return false;
     }
