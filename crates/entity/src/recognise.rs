@@ -1326,8 +1326,16 @@ fn known_rulers(text: &str, mentions: &[Mention], people: &mut Vec<Mention>) {
             }
             continue;
         }
-        // (Mentions are sorted by start, not end: a plain scan, for the few names found.)
-        if mentions.iter().any(|m| m.span.overlaps(&span)) {
+        // (Mentions are sorted by start, not end: a plain scan, for the few names found.) A
+        // place inside a ruler's full name is part of it: "Salvador" in "Salvador Allende".
+        let full_name = text[span.range()].contains(' ');
+        if mentions.iter().any(|m| {
+            m.span.overlaps(&span)
+                && !(full_name
+                    && m.kind == EntityKind::Place
+                    && span.contains(&m.span)
+                    && m.span != span)
+        }) {
             continue;
         }
         people.push(person(
