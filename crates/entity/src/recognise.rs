@@ -1869,6 +1869,43 @@ mod tests {
             .collect()
     }
 
+    fn states_at(text: &str, phrase: &str) -> Vec<String> {
+        let recogniser = Recogniser::new().expect("bundled resources");
+        let doc = dyad_read::parse_plain(text, "Burkina Faso–Mali relations");
+        let start = doc.text.find(phrase).expect("the phrase is in the text");
+        let mut codes: Vec<String> = recogniser
+            .recognise(&doc)
+            .into_iter()
+            .filter(|m| m.kind == EntityKind::State && m.span.start == start)
+            .filter_map(|m| m.code)
+            .collect();
+        codes.sort();
+        codes
+    }
+
+    #[test]
+    fn a_numbered_group_stands_for_the_last_list_of_that_many_states() {
+        let text = "Mali, Burkina Faso and Niger signed a charter in 2023. The three governments left ECOWAS in 2024.";
+        assert_eq!(states_at(text, "The three governments"), ["BFA", "MLI", "NER"]);
+        // Two states named are not "the three".
+        let text = "Mali and Niger signed a charter. The three governments left ECOWAS.";
+        assert!(states_at(text, "The three governments").is_empty());
+    }
+
+    #[test]
+    fn an_alliance_with_fixed_members_names_each() {
+        let text = "Mexico declared war on the Axis powers in 1942.";
+        assert_eq!(states_at(text, "Axis powers"), ["DEU", "ITA", "JPN"]);
+        let text = "As members of the Axis powers, Italy and Japan fought.";
+        assert!(states_at(text, "Axis powers").is_empty());
+    }
+
+    #[test]
+    fn a_place_inside_a_rulers_full_name_is_part_of_it() {
+        let found = people("Salvador Allende was elected president in 1970.");
+        assert_eq!(found, vec![("Salvador Allende".into(), Some("CHL".into()))]);
+    }
+
     #[test]
     fn a_role_after_a_demonym_gives_a_bare_name_its_state() {
         let found = people("Libyan leader Muammar Gaddafi visited Rome in 2009.");

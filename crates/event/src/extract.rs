@@ -4694,6 +4694,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_leading_date_phrase_is_passed_over() {
+        assert_eq!(after_leading_date("and in July 2024 they formed"), "they formed");
+        assert_eq!(after_leading_date("on 3 May 1990, it left"), "it left");
+        assert_eq!(after_leading_date("by 1995 they had"), "they had");
+        // No date in the phrase: the clause itself.
+        assert_eq!(after_leading_date("in Rome they met"), "in Rome they met");
+        assert_eq!(after_leading_date("they met"), "they met");
+    }
+
+    #[test]
     fn triggers_share_the_one_literal_scan() {
         let extractor = Extractor::new().expect("the bundled resources load");
         assert!(extractor.triggers_grouped);
