@@ -1886,7 +1886,10 @@ mod tests {
     #[test]
     fn a_numbered_group_stands_for_the_last_list_of_that_many_states() {
         let text = "Mali, Burkina Faso and Niger signed a charter in 2023. The three governments left ECOWAS in 2024.";
-        assert_eq!(states_at(text, "The three governments"), ["BFA", "MLI", "NER"]);
+        assert_eq!(
+            states_at(text, "The three governments"),
+            ["BFA", "MLI", "NER"]
+        );
         // Two states named are not "the three".
         let text = "Mali and Niger signed a charter. The three governments left ECOWAS.";
         assert!(states_at(text, "The three governments").is_empty());

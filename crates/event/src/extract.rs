@@ -4695,7 +4695,10 @@ mod tests {
 
     #[test]
     fn a_leading_date_phrase_is_passed_over() {
-        assert_eq!(after_leading_date("and in July 2024 they formed"), "they formed");
+        assert_eq!(
+            after_leading_date("and in July 2024 they formed"),
+            "they formed"
+        );
         assert_eq!(after_leading_date("on 3 May 1990, it left"), "it left");
         assert_eq!(after_leading_date("by 1995 they had"), "they had");
         // No date in the phrase: the clause itself.
