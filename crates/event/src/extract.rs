@@ -1812,7 +1812,7 @@ impl Extractor {
                 && opening.starts_with(|c: char| c.is_ascii_lowercase())
                 && text[..opening_at].trim_end().ends_with(',');
             // ("…, and in July 2024 they formed a confederation": past a leading date.)
-            let subject = after_leading_date(rest)
+            let subject = after_leading_date(text, Span::new(opening_at, clause.end), cx.units)
                 .split_whitespace()
                 .next()
                 .unwrap_or("");
@@ -2540,10 +2540,12 @@ const NOMINAL_ACTS: &[&str] = &["conflict", "sanction", "mobilization", "expulsi
 /// part in it.)
 const STATEMENT_KINDS: &[&str] = &["dispute", "rejection", "request"];
 
-/// `clause` past a leading "and", "then" or "but" and a date phrase ("in July 2024", "on 3 May
-/// 1990", "by 1995"); the clause itself when it opens with no date phrase.
-fn after_leading_date(clause: &str) -> &str {
-    let mut rest = clause.trim_start();
+/// The text of `clause` past a leading "and", "then" or "but" and a date the tagger found
+/// after "in", "on" or "by" ("in July 2024", "on 3 May 1990,"); the whole clause when it
+/// opens with no such date.
+fn after_leading_date<'t>(text: &'t str, clause: Span, units: &[DateUnit]) -> &'t str {
+    let whole = &text[clause.range()];
+    let mut rest = whole.trim_start();
     for joint in ["and ", "then ", "but "] {
         if let Some(after) = rest.strip_prefix(joint) {
             rest = after.trim_start();
@@ -2553,49 +2555,17 @@ fn after_leading_date(clause: &str) -> &str {
         .iter()
         .find_map(|p| rest.strip_prefix(p))
     else {
-        return clause;
+        return whole;
     };
-    let mut words = after.split_inclusive(char::is_whitespace).peekable();
-    // (Bytes taken, and words: a date phrase is four words at most.)
-    let (mut taken, mut count) = (0, 0);
-    let mut dated = false;
-    while let Some(word) = words.peek() {
-        let bare = word.trim().trim_end_matches(',');
-        let is_date = bare.chars().all(|c| c.is_ascii_digit()) && !bare.is_empty()
-            || MONTH_NAMES.contains(&bare)
-            || matches!(
-                bare,
-                "early" | "late" | "mid" | "the" | "spring" | "summer" | "autumn" | "winter"
-            );
-        if !is_date || count == 4 {
-            break;
-        }
-        dated |= bare.starts_with(|c: char| c.is_ascii_digit()) || MONTH_NAMES.contains(&bare);
-        taken += word.len();
-        count += 1;
-        words.next();
-    }
-    if dated {
-        after[taken..].trim_start_matches([',', ' '])
-    } else {
-        clause
+    let date_start = clause.end - after.len();
+    match units
+        .iter()
+        .find(|u| u.span.start == date_start && u.span.end <= clause.end)
+    {
+        Some(unit) => text[unit.span.end..clause.end].trim_start_matches([',', ' ']),
+        None => whole,
     }
 }
-
-const MONTH_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 const PRONOUN_CONNECTIVES: &[&str] = &[
     "when", "after", "as", "because", "since", "and", "but", "until", "before", "while", "where",
@@ -4695,15 +4665,25 @@ mod tests {
 
     #[test]
     fn a_leading_date_phrase_is_passed_over() {
-        assert_eq!(
-            after_leading_date("and in July 2024 they formed"),
-            "they formed"
-        );
-        assert_eq!(after_leading_date("on 3 May 1990, it left"), "it left");
-        assert_eq!(after_leading_date("by 1995 they had"), "they had");
-        // No date in the phrase: the clause itself.
-        assert_eq!(after_leading_date("in Rome they met"), "in Rome they met");
-        assert_eq!(after_leading_date("they met"), "they met");
+        let date = |text: &str, phrase: &str, value: &str| {
+            let start = text.find(phrase).expect("the date is in the text");
+            DateUnit {
+                span: Span::new(start, start + phrase.len()),
+                value: value.into(),
+                attributive: false,
+            }
+        };
+        let whole = |text: &str| Span::new(0, text.len());
+        let text = "and in July 2024 they formed";
+        let units = [date(text, "July 2024", "2024-07")];
+        assert_eq!(after_leading_date(text, whole(text), &units), "they formed");
+        let text = "on 3 May 1990, it left";
+        let units = [date(text, "3 May 1990", "1990-05-03")];
+        assert_eq!(after_leading_date(text, whole(text), &units), "it left");
+        // No date after the preposition: the clause itself.
+        let text = "in Rome they met in 1990";
+        let units = [date(text, "1990", "1990")];
+        assert_eq!(after_leading_date(text, whole(text), &units), text);
     }
 
     #[test]
