@@ -419,11 +419,12 @@ impl Recogniser {
             let (start, end) = (found.start(), found.end());
             let before = text[..start].chars().next_back();
             let after = text[end..].chars().next();
-            let entry = self
+            let index = self
                 .gazetteer
                 .pattern_entry
                 .get(found.pattern().as_usize())
-                .and_then(|&i| self.gazetteer.entries.get(i));
+                .copied();
+            let entry = index.and_then(|i| self.gazetteer.entries.get(i));
             let accepted = match entry {
                 Some(entry)
                     if !before.is_some_and(is_word_char)
@@ -438,11 +439,12 @@ impl Recogniser {
                     ));
                     // "declared war on the Axis powers": each member state is named. (Not
                     // in "as members of the Axis": the members are named beside it.)
-                    let index = self.gazetteer.pattern_entry[found.pattern().as_usize()];
                     let lead = text[..start].trim_end();
                     let lead = lead.strip_suffix("the").unwrap_or(lead).trim_end();
                     let membership = lead.ends_with("members of") || lead.ends_with("member of");
-                    let members = self.gazetteer.members.get(&index).filter(|_| !membership);
+                    let members = index
+                        .and_then(|i| self.gazetteer.members.get(&i))
+                        .filter(|_| !membership);
                     for code in members.into_iter().flatten() {
                         if let Some(state) = self.gazetteer.state(code) {
                             out.push(self.mention_of(

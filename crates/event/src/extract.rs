@@ -4540,16 +4540,7 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
         });
         return title_state.is_some_and(|state| is_bystander(text, state, mentions));
     }
-    // "under pressure from Washington": a capital (or another place) standing for its state is a bystander
-    // after the same phrases a state is.
-    if mention.kind == EntityKind::Place {
-        let before = tail(&text[..mention.span.start], 30).to_ascii_lowercase();
-        let before = before.trim_end();
-        return BYSTANDER_PHRASES
-            .iter()
-            .any(|p| !p.starts_with('-') && before.ends_with(p.as_str()));
-    }
-    if mention.kind != EntityKind::State {
+    if !matches!(mention.kind, EntityKind::State | EntityKind::Place) {
         return false;
     }
     let near = tail(&text[..mention.span.start], 30);
@@ -4558,6 +4549,20 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
     let before = near.to_ascii_lowercase();
     let before = before.trim_end().trim_end_matches("the").trim_end();
     let after = &text[mention.span.end..];
+    let after_phrase = BYSTANDER_PHRASES.iter().any(|p| {
+        if p.starts_with('-') {
+            after
+                .get(..p.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(p))
+        } else {
+            before.ends_with(p.as_str())
+        }
+    });
+    // "under pressure from Washington": a place standing for its state is a bystander after
+    // the same phrases as a state (the other checks below are for states).
+    if mention.kind == EntityKind::Place {
+        return after_phrase;
+    }
     // "…, accusing Damascus of becoming a Soviet satellite": what an accusation says of the
     // accused is no party to what the clause tells.
     if ACCUSATION_CONTENT
@@ -4592,15 +4597,7 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
     if venue_word && before.ends_with(" in") {
         return true;
     }
-    if BYSTANDER_PHRASES.iter().any(|p| {
-        if p.starts_with('-') {
-            after
-                .get(..p.len())
-                .is_some_and(|a| a.eq_ignore_ascii_case(p))
-        } else {
-            before.ends_with(p.as_str())
-        }
-    }) {
+    if after_phrase {
         return true;
     }
     // "by way of China and Korea": a state joined to a bystander by "and" or a comma is one.
