@@ -205,6 +205,22 @@ impl Recogniser {
         &self.gazetteer
     }
 
+    /// A mention of each state in `codes` (that the gazetteer knows), all at one span: "the
+    /// two countries", "the Axis powers".
+    fn state_mentions<'c>(
+        &self,
+        codes: impl IntoIterator<Item = &'c String>,
+        span: Span,
+        text: &str,
+        via: &'static str,
+    ) -> Vec<Mention> {
+        codes
+            .into_iter()
+            .filter_map(|code| self.gazetteer.state(code))
+            .map(|state| self.mention_of(state, span, text, via))
+            .collect()
+    }
+
     fn mention_of(&self, entry: &Entry, span: Span, text: &str, via: &'static str) -> Mention {
         Mention {
             span,
@@ -445,16 +461,12 @@ impl Recogniser {
                     let members = index
                         .and_then(|i| self.gazetteer.members.get(&i))
                         .filter(|_| !membership);
-                    for code in members.into_iter().flatten() {
-                        if let Some(state) = self.gazetteer.state(code) {
-                            out.push(self.mention_of(
-                                state,
-                                Span::new(start, end),
-                                &text[start..end],
-                                "members",
-                            ));
-                        }
-                    }
+                    out.extend(self.state_mentions(
+                        members.into_iter().flatten(),
+                        Span::new(start, end),
+                        &text[start..end],
+                        "members",
+                    ));
                     true
                 }
                 _ => false,
@@ -986,16 +998,12 @@ impl Recogniser {
                     // neighbours": two other states just named together are the two meant.
                     let named_pair = coordinated_pair(text, mentions, start)
                         .filter(|pair| pair.iter().any(|code| !dyad.contains(code)));
-                    for code in named_pair.as_deref().unwrap_or(dyad) {
-                        if let Some(entry) = self.gazetteer.state(code) {
-                            out.push(self.mention_of(
-                                entry,
-                                Span::new(start, end),
-                                &text[start..end],
-                                "coreference",
-                            ));
-                        }
-                    }
+                    out.extend(self.state_mentions(
+                        named_pair.as_deref().unwrap_or(dyad),
+                        Span::new(start, end),
+                        &text[start..end],
+                        "coreference",
+                    ));
                 }
             }
         }
