@@ -1141,6 +1141,11 @@ impl Extractor {
                 again
             })
             .collect::<Vec<_>>();
+        if events.is_empty() {
+            if let Some(first) = first_of_pair(cx, clause, &event) {
+                event.when = Some(first);
+            }
+        }
         events.insert(0, event);
         events
     }
@@ -3504,6 +3509,31 @@ fn coordinated_dates(
         previous = unit;
     }
     values
+}
+
+/// The first of two dates joined by a bare "and" when the nearer one was taken: "In 1987 and
+/// 1988 Angolan and Cuban forces fought …" is dated from 1987. (Dates after the trigger
+/// are taken in order already, and acts counted one by one are split by `coordinated_dates`.)
+fn first_of_pair(cx: &SentenceContext, clause: Span, event: &Event) -> Option<String> {
+    if event.when_source != WhenSource::Sentence {
+        return None;
+    }
+    let when = event.when.as_deref()?;
+    let text = cx.doc.text.as_str();
+    let units: Vec<&DateUnit> = cx
+        .units
+        .iter()
+        .filter(|u| clause.contains(&u.span) && !u.attributive)
+        .collect();
+    let at = units.iter().position(|u| u.value == when)?;
+    let previous = units[at.checked_sub(1)?];
+    let bare = previous.value.len() == when.len()
+        && previous.value.as_str() < when
+        && matches!(
+            text[previous.span.end..units[at].span.start].trim(),
+            "and" | "and in"
+        );
+    bare.then(|| previous.value.clone())
 }
 
 /// The states of the places a trigger's words lead to: "strikes on Gaza", "invaded Kuwait",
