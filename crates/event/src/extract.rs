@@ -2766,85 +2766,31 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
 ];
 
 /// Past-tense verbs that are not "-ed" forms, for telling a clause from a noun phrase.
+#[rustfmt::skip]
 const IRREGULAR_PAST: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "did",
-    "made",
-    "took",
-    "gave",
-    "sent",
-    "left",
-    "began",
-    "broke",
-    "won",
-    "lost",
-    "met",
-    "held",
-    "paid",
-    "led",
-    "came",
-    "went",
-    "saw",
-    "became",
-    "fell",
-    "fought",
-    "sought",
-    "brought",
-    "built",
-    "cut",
-    "drew",
-    "froze",
-    "hit",
-    "kept",
-    "laid",
-    "meant",
-    "put",
-    "ran",
-    "rose",
-    "said",
-    "set",
-    "shot",
-    "sold",
-    "spoke",
-    "stood",
-    "struck",
-    "told",
-    "threw",
-    "withdrew",
-    "wrote",
-    "has",
-    "have",
-    "is",
-    "are",
-    "flew",
-    "fled",
-    "bought",
-    "caught",
-    "chose",
-    "felt",
-    "found",
-    "got",
-    "heard",
-    "hid",
-    "knew",
-    "lent",
-    "overran",
-    "overthrew",
-    "retook",
-    "sank",
-    "shut",
-    "spent",
-    "spread",
-    "stole",
-    "swept",
-    "swore",
-    "taught",
-    "thought",
-    "undertook",
+    "was", "were", "had", "did", "made", "took", "gave", "sent", "left", "began", "broke", "won",
+    "lost", "met", "held", "paid", "led", "came", "went", "saw", "became", "fell", "fought",
+    "sought", "brought", "built", "cut", "drew", "froze", "hit", "kept", "laid", "meant", "put",
+    "ran", "rose", "said", "set", "shot", "sold", "spoke", "stood", "struck", "told", "threw",
+    "withdrew", "wrote", "has", "have", "is", "are", "flew", "fled", "bought", "caught", "chose",
+    "felt", "found", "got", "heard", "hid", "knew", "lent", "overran", "overthrew", "retook",
+    "sank", "shut", "spent", "spread", "stole", "swept", "swore", "taught", "thought", "undertook",
     "upheld",
 ];
+
+/// The length of the longest word in [`IRREGULAR_PAST`], for `finite_verb`'s quick test.
+const IRREGULAR_PAST_LONGEST: usize = longest(IRREGULAR_PAST);
+
+const fn longest(words: &[&str]) -> usize {
+    let (mut i, mut max) = (0, 0);
+    while i < words.len() {
+        if words[i].len() > max {
+            max = words[i].len();
+        }
+        i += 1;
+    }
+    max
+}
 
 /// Prepositions that open a date phrase before a clause's subject.
 const DATE_PREPOSITIONS: &[&str] = &[
@@ -2873,7 +2819,7 @@ fn finite_verb(word: &str) -> bool {
     if word.len() > 4 && word.ends_with("ed") {
         return word.bytes().all(|b| b.is_ascii_lowercase());
     }
-    (2..=9).contains(&word.len()) && IRREGULAR_PAST_SET.contains(word)
+    (2..=IRREGULAR_PAST_LONGEST).contains(&word.len()) && IRREGULAR_PAST_SET.contains(word)
 }
 
 /// [`IRREGULAR_PAST`] as a set: `finite_verb` is asked of nearly every word.
