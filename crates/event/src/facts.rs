@@ -250,30 +250,59 @@ fn parse_count(text: &str) -> Option<u64> {
 /// countries") before "member(s) of", with each organisation named after it.
 fn memberships(doc: &Document, span: Span, mentions: &[Mention], facts: &mut Vec<Fact>) {
     let text = doc.slice(span);
-    // (The pattern needs the word: a literal search settles most sentences.)
-    if !text.contains("member") {
-        return;
-    }
-    let Some(found) = MEMBER_OF.as_ref().and_then(|r| r.find(text)) else {
-        return;
+    // (The patterns need their words: a literal search settles most sentences.)
+    let member_of = || {
+        text.contains("member")
+            .then(|| MEMBER_OF.as_ref().and_then(|r| r.find(text)))
+            .flatten()
+    };
+    // "Sweden joined NATO in March 2024": joining names the organisation right after it.
+    let joined = || {
+        (text.contains("joined") || text.contains("acceded") || text.contains("admitted"))
+            .then(|| JOINED.as_ref().and_then(|r| r.find(text)))
+            .flatten()
+    };
+    let (found, adjacent) = match member_of() {
+        Some(found) => (found, false),
+        None => match joined() {
+            Some(found) => (found, true),
+            None => return,
+        },
     };
     let member_at = span.start + found.start();
+    let organisation_at = span.start + found.end();
     let local: Vec<&Mention> = mentions.iter().filter(|m| span.contains(&m.span)).collect();
+    // (Who joined is the subject of its own clause: "After Russia invaded Ukraine, Finland
+    // joined …" names Finland only.)
+    let clause_start = if adjacent {
+        doc.text[span.start..member_at]
+            .rfind([',', ';'])
+            .map_or(span.start, |i| span.start + i + 1)
+    } else {
+        span.start
+    };
     let mut members: Vec<String> = Vec::new();
-    for m in local
-        .iter()
-        .filter(|m| m.kind == EntityKind::State && m.span.end <= member_at && !m.in_parentheses)
-    {
+    for m in local.iter().filter(|m| {
+        m.kind == EntityKind::State
+            && m.span.start >= clause_start
+            && m.span.end <= member_at
+            && !m.in_parentheses
+    }) {
         if let Some(code) = &m.code {
             if !members.contains(code) {
                 members.push(code.clone());
             }
         }
     }
-    for organisation in local
-        .iter()
-        .filter(|m| m.kind == EntityKind::Organisation && m.span.start >= member_at)
-    {
+    for organisation in local.iter().filter(|m| {
+        m.kind == EntityKind::Organisation
+            && m.code.is_none()
+            && if adjacent {
+                m.span.start == organisation_at && ends_noun_phrase(&doc.text[m.span.end..])
+            } else {
+                m.span.start >= member_at
+            }
+    }) {
         for member in &members {
             let fact = Fact::Membership {
                 member: member.clone(),
@@ -294,6 +323,48 @@ static MEMBER_OF: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLoc
         r"\b(?:is|are|was|were|remain|remains|became|become|has\s+been|have\s+been|had\s+been)\s+(?:both\s+|also\s+|now\s+)?(?:an?\s+)?(?:full\s+|founding\s+|associate\s+|permanent\s+)?members?(?:\s+states?)?\s+of\b",
     )
     .ok()
+});
+
+/// Whether an organisation's name ends its noun phrase: not "joined the European Union
+/// sanctions" or "the European Union's sanctions", where it only qualifies what was joined.
+fn ends_noun_phrase(after: &str) -> bool {
+    if after.starts_with(['\'', '’']) {
+        return false;
+    }
+    let next = after.trim_start();
+    next.is_empty()
+        || next.starts_with([',', '.', ';', ':', ')', '('])
+        || next.split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w,
+                "in" | "on"
+                    | "at"
+                    | "as"
+                    | "and"
+                    | "with"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "under"
+                    | "alongside"
+                    | "together"
+                    | "along"
+                    | "from"
+                    | "during"
+                    | "by"
+                    | "until"
+                    | "shortly"
+                    | "soon"
+                    | "only"
+                    | "itself"
+            )
+        })
+}
+
+/// "joined the", "acceded to", "was admitted to the" (the organisation follows at once).
+static JOINED: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\b(?:joined|acceded\s+to|(?:was|were)\s+admitted\s+to)\s+(?:the\s+)?").ok()
 });
 
 /// The cities of "Piura, Trujillo and Tumbes", each with its offset in the list.

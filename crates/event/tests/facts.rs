@@ -287,3 +287,27 @@ fn city_names_with_two_particles() {
         "{found:?}"
     );
 }
+
+#[test]
+fn joining_names_the_organisation_right_after_it() {
+    let found = facts(
+        "Finland–Russia relations",
+        "After Russia invaded Ukraine in 2022, Finland joined NATO in April 2023.",
+    );
+    let members: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|f| f["fact"] == "membership")
+        .filter_map(|f| Some((f["member"].as_str()?, f["organisation"].as_str()?)))
+        .collect();
+    assert_eq!(
+        members,
+        [("FIN", "North Atlantic Treaty Organization")],
+        "{found:?}"
+    );
+    // What qualifies another noun was not joined: sanctions are no organisation.
+    let found = facts(
+        "Norway–Russia relations",
+        "Norway joined the European Union's sanctions against Russia in 2014.",
+    );
+    assert!(found.iter().all(|f| f["fact"] != "membership"), "{found:?}");
+}
