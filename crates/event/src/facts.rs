@@ -247,7 +247,10 @@ fn parse_count(text: &str) -> Option<u64> {
 
 /// "Both countries are members of the Andean Community, the Organization of American States
 /// and UNASUR", "Peru is a founding member of APEC": each state named (or meant by "both
-/// countries") before "member(s) of", with each organisation named after it.
+/// countries") before "member(s) of", with each organisation named after it. Without
+/// "member(s) of", "Sweden joined NATO in 2024": the states of the joining clause, with the
+/// organisation named right after "joined". (Armed forces and companies, which act for a
+/// state, are no organisations one is a member of.)
 fn memberships(doc: &Document, span: Span, mentions: &[Mention], facts: &mut Vec<Fact>) {
     let text = doc.slice(span);
     // (The patterns need their words: a literal search settles most sentences.)
