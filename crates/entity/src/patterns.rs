@@ -5,10 +5,16 @@ use std::sync::LazyLock;
 
 const TITLES: &str = include_str!("../resources/titles.tsv");
 
-/// Compile with ASCII word boundaries: a Unicode `\b` makes the fast engines give up on
-/// non-ASCII text (and Wikipedia prose always has some), falling back to a slow one.
+/// Compile with ASCII word boundaries and Latin letters.
+///
+/// A Unicode `\b` makes the fast engines give up on non-ASCII text (and Wikipedia prose
+/// always has some), falling back to a slow one. Unicode's `\p{L}` made the name patterns'
+/// automata thousands of states large (see [`dyad_prefilter::latin_letters`]).
 fn compile(pattern: &str) -> Option<Regex> {
-    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).ok()
+    Regex::new(&dyad_prefilter::latin_letters(
+        &pattern.replace(r"\b", r"(?-u:\b)"),
+    ))
+    .ok()
 }
 
 /// Titles, longest first, with the state each implies on its own.

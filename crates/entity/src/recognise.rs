@@ -441,12 +441,16 @@ impl Recogniser {
                 .get(found.pattern().as_usize())
                 .copied();
             let entry = index.and_then(|i| self.gazetteer.entries.get(i));
+            // "Franco-" of "Franco-Italian": the first part of a compound ends at its hyphen,
+            // which is not part of the mention.
+            let compound = text[start..end].ends_with('-');
             let accepted = match entry {
                 Some(entry)
                     if !before.is_some_and(is_word_char)
-                        && !after.is_some_and(is_word_char)
+                        && (compound || !after.is_some_and(is_word_char))
                         && self.plausible(text, start, end, entry) =>
                 {
+                    let end = if compound { end - 1 } else { end };
                     out.push(self.mention_of(
                         entry,
                         Span::new(start, end),

@@ -1,7 +1,7 @@
 //! Events from sentences: clauses, triggers, actors, dates.
 
 use crate::facts::extract_facts;
-use crate::resource::{Resources, Trigger};
+use crate::resource::{prose_regex, Resources, Trigger};
 use crate::{Event, Evidence, Extraction, Participant, WhenSource};
 use dyad_entity::{EntityKind, Mention, Recogniser};
 use dyad_prefilter::{GateGroup, Scan};
@@ -16,13 +16,17 @@ use std::sync::LazyLock;
 /// and its verb ("…blockaded the border until Nigerian President Olusegun Obasanjo mediated
 /// an agreement"), not before a date ("until 1983").
 static CLAUSE_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|whom|whose|as\s+well\s+as|(?:during|at|in|after|under)\s+which)\b|[ \t\n](?:but|while)[ \t\n]|[ \t\n][–—][ \t\n]|[ \t\n]until\s+(?:[A-Z][\w'’-]+\s+){1,5}(?:[a-z]+ed|was|were|had|met|made|took|gave|won|lost)\b").ok()
+    prose_regex(
+        r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|whom|whose|as\s+well\s+as|(?:during|at|in|after|under)\s+which)\b|[ \t\n](?:but|while)[ \t\n]|[ \t\n][–—][ \t\n]|[ \t\n]until\s+(?:[A-Z][\w'’-]+\s+){1,5}(?:[a-z]+ed|was|were|had|met|made|took|gave|won|lost)\b",
+    )
 });
 
 /// A sentence-opening subordinate clause with a verb of its own, or an "After a coup in
 /// Cyprus"-like event phrase, up to its comma.
 static OPENING_CLAUSE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:After|Before|When|Once|Although|Though|While|Whereas|Because|Since|Until|As soon as)\s+[^,;]{1,100}?\s(?:[a-z]+ed|was|were|had|did|left|began|broke|took|made|won|lost|fell|came|went|saw|sent|gave|became|overthrew|drew|rose|struck|fought|sought|brought|led|held|met|paid|sold|told|threw|withdrew|froze|swept|shot|hit|split|spread|stood|ran|wrote|spoke|grew|knew|built|bought|caught|taught|lent)\s[^,;]{0,80}?|(?:After|Following)\s+(?:an?|the|[A-Z][\w'’-]*(?:'s|’s))\s+[^,;]{3,80}?),").ok()
+    prose_regex(
+        r"^(?:(?:After|Before|When|Once|Although|Though|While|Whereas|Because|Since|Until|As soon as)\s+[^,;]{1,100}?\s(?:[a-z]+ed|was|were|had|did|left|began|broke|took|made|won|lost|fell|came|went|saw|sent|gave|became|overthrew|drew|rose|struck|fought|sought|brought|led|held|met|paid|sold|told|threw|withdrew|froze|swept|shot|hit|split|spread|stood|ran|wrote|spoke|grew|knew|built|bought|caught|taught|lent)\s[^,;]{0,80}?|(?:After|Following)\s+(?:an?|the|[A-Z][\w'’-]*(?:'s|’s))\s+[^,;]{3,80}?),",
+    )
 });
 
 /// Words between the article and the noun of an apposition that names an event again
@@ -83,7 +87,9 @@ const BODY_WORDS: &[&str] = &[
 /// Words before a trigger that make it the topic of a stance, not an event told: "supports
 /// Japan's position on the abductions", "the issue of the annexation".
 static STANCE_TOPIC: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"\b(?:position|stance|policy|views?|concerns?|issue|question|problem)\s+(?:on|of|about|over|regarding)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$").ok()
+    prose_regex(
+        r"\b(?:position|stance|policy|views?|concerns?|issue|question|problem)\s+(?:on|of|about|over|regarding)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
+    )
 });
 
 /// The opening subordinate clause of a sentence ("After the war ended in 1945, "), if any.
@@ -156,38 +162,42 @@ fn tail(text: &str, bytes: usize) -> &str {
 
 /// Words before a trigger that deny it.
 static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|never|neither|nor|no\s+longer|failed\s+to|did\s+not|didn't|refused\s+to|declined\s+to|without)\s+(?:\w+\s+){0,2}$|\b(?:refused|declined|failed)\s+to\s+(?:\w+\s+){0,3}$").ok()
+    prose_regex(
+        r"(?i)\b(?:not|never|neither|nor|no\s+longer|failed\s+to|did\s+not|didn't|refused\s+to|declined\s+to|without)\s+(?:\w+\s+){0,2}$|\b(?:refused|declined|failed)\s+to\s+(?:\w+\s+){0,3}$",
+    )
 });
 
 /// Words that answer the act told just before with the same act ("responded in kind").
 static RECIPROCAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:responded|retaliated|replied|reacted)\s+in\s+kind\b|\breciprocated\b")
-        .ok()
+    prose_regex(r"(?i)\b(?:responded|retaliated|replied|reacted)\s+in\s+kind\b|\breciprocated\b")
 });
 
 /// Words before a trigger that say it was refused.
 static REFUSED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:refused|refuses|refusing|declined|declines)\s+to\s+(?:\w+\s+){0,5}$").ok()
+    prose_regex(r"(?i)\b(?:refused|refuses|refusing|declined|declines)\s+to\s+(?:\w+\s+){0,5}$")
 });
 
 /// Words before a trigger that make it intended or possible rather than done.
 static MODALITY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:plan(?:s|ned)?\s+to|will|would|shall|intend(?:s|ed)?\s+to|expected\s+to|aim(?:s|ed)?\s+to|hope(?:s|d)?\s+to|could|(?-i:may)|might|propos(?:ed|es)\s+to|scheduled\s+to|is\s+to|are\s+to|wanted\s+to|wished\s+to|unless|if)\s+(?:\w+\s+){0,3}$").ok()
+    prose_regex(
+        r"(?i)\b(?:plan(?:s|ned)?\s+to|will|would|shall|intend(?:s|ed)?\s+to|expected\s+to|aim(?:s|ed)?\s+to|hope(?:s|d)?\s+to|could|(?-i:may)|might|propos(?:ed|es)\s+to|scheduled\s+to|is\s+to|are\s+to|wanted\s+to|wished\s+to|unless|if)\s+(?:\w+\s+){0,3}$",
+    )
 });
 
 /// The words between an accusation's verb and a state named in what it alleges: "accusing
 /// Damascus of becoming a" (not the accused itself, which comes before "of").
 static ACCUSATION_CONTENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
+    prose_regex(
         r"(?i)\baccus(?:ed|es|ing)\s+(?:[\w'’-]+\s+){1,3}?(?:of|for)\s+(?:[\w'’-]+\s+){1,5}$",
     )
-    .ok()
 });
 
 /// Words before a trigger that make it what one side says the other did ("accused Iran of
 /// attacks on its oil facilities"): reported, not asserted.
 static ALLEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:accus(?:ed|es|ing)|alleg(?:ed|es|ing)|blamed|suspected|denied)\s+(?:[\w'’-]+\s+){0,4}?(?:of|for)\s+(?:[\w'’-]+\s+){0,2}$|\ballegedly\s+(?:\w+\s+){0,2}$").ok()
+    prose_regex(
+        r"(?i)\b(?:accus(?:ed|es|ing)|alleg(?:ed|es|ing)|blamed|suspected|denied)\s+(?:[\w'’-]+\s+){0,4}?(?:of|for)\s+(?:[\w'’-]+\s+){0,2}$|\ballegedly\s+(?:\w+\s+){0,2}$",
+    )
 });
 
 /// Sections that are lists of links or sources, not prose.
@@ -957,6 +967,16 @@ impl Extractor {
                     })
             });
         }
+        // "did not recognise Paraguayan independence until July 1852": a refusal that held
+        // only until a date is no refusal; what it withheld was done then (the act's own
+        // trigger tells it, dated so).
+        found.retain(|f| {
+            let text = cx.doc.slice(f.span);
+            let refused = text.contains("not ") || text.contains("never ");
+            !(f.trigger.kind == "rejection"
+                && refused
+                && until_date(cx, f.span, clause_span).is_some())
+        });
         let overriding: Vec<(Span, String)> = found
             .iter()
             .filter(|f| f.trigger.overrides)
@@ -1369,14 +1389,11 @@ impl Extractor {
         // ("did not ratify it until 1989": it was ratified, in 1989.)
         let denied = NEGATION.as_ref().is_some_and(|r| r.is_match(before));
         let after = &cx.doc.text[span.end..clause.end.max(span.end)];
-        let until_unit = after
-            .match_indices(" until ")
-            .next()
-            .filter(|(k, _)| denied && after[..*k].split_whitespace().count() <= 3)
-            .and_then(|(k, w)| {
-                let at = span.end + k + w.len();
-                cx.units.iter().find(|d| d.span.start == at)
-            });
+        let until_unit = if denied {
+            until_date(cx, span, clause)
+        } else {
+            None
+        };
         let until_date = until_unit.is_some();
         let (when, when_source) = match until_unit {
             Some(unit) if until_date => (Some(unit.value.clone()), WhenSource::Sentence),
@@ -2869,7 +2886,7 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
                     .position(|w| w.chars().any(|c| c.is_ascii_digit()))
                     .map_or(0, |p| p + 1)
             } else {
-                0
+                leading_phrase_end(&words)
             };
             let after = &words[skip.min(words.len())..];
             // A subject of up to six words ("the border between the two countries has been
@@ -2930,6 +2947,32 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
         out.push(Span::new(start, clause.end));
     }
     out
+}
+
+/// Where the subject starts after a leading phrase of a clause ("under pressure from the
+/// United States the Dominican government agreed", "with Soviet help Cuba sent"): at the first
+/// determiner or name that follows a word other than a preposition, determiner or name. Zero
+/// when the words open with no such phrase, or it does not end within eight words.
+fn leading_phrase_end(words: &[&str]) -> usize {
+    const LEADS: &[&str] = &["under", "with", "despite", "amid", "following", "after"];
+    const LINKS: &[&str] = &["from", "of", "with", "by", "to", "for", "and", "on", "in"];
+    if !words.first().is_some_and(|w| LEADS.contains(w)) {
+        return 0;
+    }
+    (2..words.len().min(9))
+        .find(|&p| {
+            let word = words[p];
+            let previous = words[p - 1];
+            // (A name right after a name is the same name: "the United States".)
+            let opens = SUBJECT_OPENERS.contains(&word)
+                || (word.starts_with(char::is_uppercase)
+                    && !previous.starts_with(char::is_uppercase));
+            opens
+                && !previous.ends_with(',')
+                && !LINKS.contains(&previous)
+                && !SUBJECT_OPENERS.contains(&previous)
+        })
+        .unwrap_or(0)
 }
 
 /// A lower-case word that may be a bare noun or its adjective at the head of a clause: not a
@@ -4559,7 +4602,9 @@ const NEW_EVENT_OPENINGS: &[&str] = &[
 /// The end of a reason phrase that places what it names: "over its offensive in (northern)",
 /// "in protest at the war in".
 static REASON_PLACE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:over|in\s+protest\s+(?:at|against|over))\s+(?:its|their|the|his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:in|into|on|against)\s+(?:(?:the\s+)?(?:northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|central)\s+)?$").ok()
+    prose_regex(
+        r"(?i)\b(?:over|in\s+protest\s+(?:at|against|over))\s+(?:its|their|the|his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:in|into|on|against)\s+(?:(?:the\s+)?(?:northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|central)\s+)?$",
+    )
 });
 
 const NOT_ACTORS: &str = include_str!("../resources/not-actors.tsv");
@@ -4573,6 +4618,18 @@ static BYSTANDER_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         .map(str::to_lowercase)
         .collect()
 });
+
+/// The date of "until <date>" within three words after `span` in `clause` ("did not ratify it
+/// until 1989").
+fn until_date<'c>(cx: &'c SentenceContext, span: Span, clause: Span) -> Option<&'c DateUnit> {
+    let after = &cx.doc.text[span.end..clause.end.max(span.end)];
+    let (k, w) = after.match_indices(" until ").next()?;
+    if after[..k].split_whitespace().count() > 3 {
+        return None;
+    }
+    let at = span.end + k + w.len();
+    cx.units.iter().find(|d| d.span.start == at)
+}
 
 /// A state named as a bystander ("in solidarity with Peru") or as where a place lies
 /// ("Weihaiwei in China") is not a party to the event.
@@ -4707,6 +4764,27 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_leading_phrase_before_a_new_subject_is_passed_over() {
+        let words = |s: &'static str| s.split_whitespace().collect::<Vec<_>>();
+        let end = leading_phrase_end(&words(
+            "under pressure from the United States the government agreed",
+        ));
+        assert_eq!(end, 6);
+        assert_eq!(
+            leading_phrase_end(&words("with Soviet help Cuba sent troops")),
+            3
+        );
+        // (No new subject: the phrase belongs to a verb phrase of the same subject.)
+        assert_eq!(
+            leading_phrase_end(&words("under pressure agreed to pay")),
+            0
+        );
+        assert_eq!(leading_phrase_end(&words("the government agreed")), 0);
+        let text = "Haiti protested, and under pressure from the United States the government agreed to pay.";
+        assert_eq!(clauses(text).len(), 2);
+    }
 
     #[test]
     fn a_leading_date_phrase_is_passed_over() {

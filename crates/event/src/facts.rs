@@ -1,6 +1,6 @@
 //! Standing facts: diplomatic missions and nationals abroad.
 
-use crate::resource::Resources;
+use crate::resource::{prose_regex, Resources};
 use crate::Fact;
 use dyad_entity::{EntityKind, Gazetteer, Mention};
 use dyad_read::{Document, Span};
@@ -224,13 +224,12 @@ fn missions_in_each_other(
 }
 
 static CAPITAL_WORD: std::sync::LazyLock<Option<regex::Regex>> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)capital").ok());
+    std::sync::LazyLock::new(|| prose_regex(r"(?i)capital"));
 
 static EACH_OTHER: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    prose_regex(
         r"(?i)\b(?:both|the\s+two)\s+(?:countries|nations|states|governments)\s+(?:have|maintain|operate)\s+(?:resident\s+)?(?P<kind>embassies|high\s+commissions)\s+in\s+(?:each\s+other[’']s|the\s+other[’']s|one\s+another[’']s)\s+capitals?\b",
     )
-    .ok()
 });
 
 /// "14,937", "2.9 million": a count of people.
@@ -322,10 +321,9 @@ fn memberships(doc: &Document, span: Span, mentions: &[Mention], facts: &mut Vec
 
 /// "are members of", "is a founding member of", "are both full member states of".
 static MEMBER_OF: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    prose_regex(
         r"\b(?:is|are|was|were|remain|remains|became|become|has\s+been|have\s+been|had\s+been)\s+(?:both\s+|also\s+|now\s+)?(?:an?\s+)?(?:full\s+|founding\s+|associate\s+|permanent\s+)?members?(?:\s+states?)?\s+of\b",
     )
-    .ok()
 });
 
 /// Whether an organisation's name ends its noun phrase: not "joined the European Union
@@ -367,7 +365,7 @@ fn ends_noun_phrase(after: &str) -> bool {
 
 /// "joined the", "acceded to", "was admitted to the" (the organisation follows at once).
 static JOINED: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"\b(?:joined|acceded\s+to|(?:was|were)\s+admitted\s+to)\s+(?:the\s+)?").ok()
+    prose_regex(r"\b(?:joined|acceded\s+to|(?:was|were)\s+admitted\s+to)\s+(?:the\s+)?")
 });
 
 /// The cities of "Piura, Trujillo and Tumbes", each with its offset in the list.

@@ -77,8 +77,8 @@ pub struct Resources {
 /// and -B): what a word of English prose, names with diacritics included, is made of.
 const LATIN_WORD: &str = r"A-Za-z0-9_\u{C0}-\u{24F}";
 
-/// Trigger patterns with small automata: `\b` is an ASCII word boundary and `\w` a Latin word
-/// character. Unicode's `\w` spans hundreds of ranges; repeated in "(?:\w+\s+){0,6}" it made
+/// Trigger and fact patterns with small automata: `\b` is an ASCII word boundary, `\w` a Latin
+/// word character and `\p{L}` a Latin letter ([`dyad_prefilter::latin_letters`]). Unicode's `\w` spans hundreds of ranges; repeated in "(?:\w+\s+){0,6}" it made
 /// the triggers' automata take 23 MB, too much to stay in the processor's caches beside the
 /// other stages (5.5 MB with these classes).
 fn compact_classes(pattern: &str) -> String {
@@ -139,7 +139,13 @@ fn compact_classes(pattern: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
+    dyad_prefilter::latin_letters(&out)
+}
+
+/// A pattern of the extractor's own, compiled with small classes (see [`compact_classes`]);
+/// `None` if it does not compile.
+pub(crate) fn prose_regex(pattern: &str) -> Option<Regex> {
+    Regex::new(&compact_classes(pattern)).ok()
 }
 
 fn lines(source: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -252,7 +258,7 @@ impl Resources {
                 line,
                 message: "expected fact, regex".into(),
             })?;
-            let regex = Regex::new(pattern).map_err(|e| ResourceError {
+            let regex = Regex::new(&compact_classes(pattern)).map_err(|e| ResourceError {
                 file: "facts.tsv",
                 line,
                 message: e.to_string(),

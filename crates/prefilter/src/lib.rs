@@ -55,8 +55,10 @@
 //! assert_eq!(scan.ranges(0).count(), 1);
 //! ```
 
+mod classes;
 mod literals;
 
+pub use classes::{latin_letters, LATIN_LETTERS};
 pub use literals::required_literals;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
