@@ -14,10 +14,11 @@ use std::sync::LazyLock;
 /// Where a clause ends inside a sentence. (Plain spaces around "but", "while" and dashes, so
 /// that the search can skip to its literals.) "until" opens a clause only before a subject
 /// and its verb ("…blockaded the border until Nigerian President Olusegun Obasanjo mediated
-/// an agreement"), not before a date ("until 1983").
+/// an agreement"), not before a date ("until 1983"). A demand after a comma ("vetoed the
+/// talks, demanding that …") is an act of its own.
 static CLAUSE_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| {
     prose_regex(
-        r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|whom|whose|as\s+well\s+as|(?:during|at|in|after|under)\s+which)\b|[ \t\n](?:but|while)[ \t\n]|[ \t\n][–—][ \t\n]|[ \t\n]until\s+(?:[A-Z][\w'’-]+\s+){1,5}(?:[a-z]+ed|was|were|had|met|made|took|gave|won|lost)\b",
+        r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|whom|whose|as\s+well\s+as|(?:during|at|in|after|under)\s+which|demanding|urging)\b|[ \t\n](?:but|while)[ \t\n]|[ \t\n][–—][ \t\n]|[ \t\n]until\s+(?:[A-Z][\w'’-]+\s+){1,5}(?:[a-z]+ed|was|were|had|met|made|took|gave|won|lost)\b",
     )
 });
 
@@ -175,6 +176,14 @@ static RECIPROCAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Words before a trigger that say it was refused.
 static REFUSED: LazyLock<Option<Regex>> = LazyLock::new(|| {
     prose_regex(r"(?i)\b(?:refused|refuses|refusing|declined|declines)\s+to\s+(?:\w+\s+){0,5}$")
+});
+
+/// Words before a trigger that make it what a request asked for ("demanding that Skopje
+/// recognise", "urged Ankara to withdraw").
+static REQUESTED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    prose_regex(
+        r"(?i)\b(?:demand(?:ed|ing|s)\s+that|(?:urg(?:ed|ing)|call(?:ed|ing)\s+on|ask(?:ed|ing)|press(?:ed|ing))\s+(?:[\w'’-]+\s+){1,4}?to)\s+(?:\w+\s+){0,3}$",
+    )
 });
 
 /// Words before a trigger that make it intended or possible rather than done.
@@ -967,6 +976,21 @@ impl Extractor {
                     })
             });
         }
+        // "Cuban exiles backed by the United States landed at the Bay of Pigs": a participle
+        // says who stood behind the subject; what the subject did is the event (the backer
+        // stays among its actors).
+        if found.len() > 1 {
+            let text = cx.doc.text.as_str();
+            let behind = |f: &Found| {
+                f.trigger.kind == "support" && backing_participle(text, f.span, clause_span)
+            };
+            let act_ends: Vec<usize> = found
+                .iter()
+                .filter(|f| f.trigger.kind != "support")
+                .map(|f| f.span.end)
+                .collect();
+            found.retain(|f| !(behind(f) && act_ends.iter().any(|&end| end > f.span.end)));
+        }
         // "did not recognise Paraguayan independence until July 1852": a refusal that held
         // only until a date is no refusal; what it withheld was done then (the act's own
         // trigger tells it, dated so).
@@ -977,6 +1001,16 @@ impl Extractor {
                 && refused
                 && until_date(cx, f.span, clause_span).is_some())
         });
+        // "…, demanding that Skopje recognise the Bulgarian roots of the language": what a
+        // request asks for is not an event of its own.
+        if found.iter().any(|f| f.trigger.kind == "request") {
+            found.retain(|f| {
+                f.trigger.kind == "request"
+                    || !REQUESTED.as_ref().is_some_and(|r| {
+                        r.is_match(last_words(&cx.doc.text[clause_span.start..f.span.start]))
+                    })
+            });
+        }
         let overriding: Vec<(Span, String)> = found
             .iter()
             .filter(|f| f.trigger.overrides)
@@ -4618,6 +4652,28 @@ static BYSTANDER_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         .map(str::to_lowercase)
         .collect()
 });
+
+/// Whether `span` is "backed" or "supported" used as a participle after a noun ("exiles
+/// backed by the United States"), not as a verb ("were backed by", "Cuba backed").
+fn backing_participle(text: &str, span: Span, clause: Span) -> bool {
+    let word = text[span.start..span.end].trim_start_matches([' ', ',', ';', '(']);
+    if !matches!(word, "backed" | "supported") {
+        return false;
+    }
+    if !text[span.end..clause.end.max(span.end)].starts_with(" by ") {
+        return false;
+    }
+    let previous = text[clause.start..span.start.max(clause.start)]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    previous.chars().all(|c| c.is_ascii_lowercase())
+        && !previous.is_empty()
+        && !matches!(
+            previous,
+            "was" | "were" | "been" | "is" | "are" | "be" | "being" | "and" | "or" | "also"
+        )
+}
 
 /// The date of "until <date>" within three words after `span` in `clause` ("did not ratify it
 /// until 1989").

@@ -252,68 +252,74 @@ fn parse_count(text: &str) -> Option<u64> {
 /// state, are no organisations one is a member of.)
 fn memberships(doc: &Document, span: Span, mentions: &[Mention], facts: &mut Vec<Fact>) {
     let text = doc.slice(span);
-    // (The patterns need their words: a literal search settles most sentences.)
-    let member_of = || {
-        text.contains("member")
-            .then(|| MEMBER_OF.as_ref().and_then(|r| r.find(text)))
-            .flatten()
-    };
-    // "Sweden joined NATO in March 2024": joining names the organisation right after it.
-    let joined = || {
-        (text.contains("joined") || text.contains("acceded") || text.contains("admitted"))
-            .then(|| JOINED.as_ref().and_then(|r| r.find(text)))
-            .flatten()
-    };
-    let (found, adjacent) = match member_of() {
-        Some(found) => (found, false),
-        None => match joined() {
-            Some(found) => (found, true),
-            None => return,
-        },
-    };
-    let member_at = span.start + found.start();
-    let organisation_at = span.start + found.end();
-    let local: Vec<&Mention> = mentions.iter().filter(|m| span.contains(&m.span)).collect();
-    // (Who joined is the subject of its own clause: "After Russia invaded Ukraine, Finland
-    // joined …" names Finland only.)
-    let clause_start = if adjacent {
-        doc.text[span.start..member_at]
-            .rfind([',', ';'])
-            .map_or(span.start, |i| span.start + i + 1)
-    } else {
-        span.start
-    };
-    let mut members: Vec<String> = Vec::new();
-    for m in local.iter().filter(|m| {
-        m.kind == EntityKind::State
-            && m.span.start >= clause_start
-            && m.span.end <= member_at
-            && !m.in_parentheses
-    }) {
-        if let Some(code) = &m.code {
-            if !members.contains(code) {
-                members.push(code.clone());
-            }
+    // Every statement of membership in the sentence, in order: (where it starts, where the
+    // organisation may start, whether the organisation must follow at once). (The patterns
+    // need their words: a literal search settles most sentences.)
+    let mut statements: Vec<(usize, usize, bool)> = Vec::new();
+    if text.contains("member") {
+        if let Some(regex) = MEMBER_OF.as_ref() {
+            statements.extend(regex.find_iter(text).map(|m| (m.start(), m.end(), false)));
         }
     }
-    for organisation in local.iter().filter(|m| {
-        m.kind == EntityKind::Organisation
-            && m.code.is_none()
-            && if adjacent {
-                m.span.start == organisation_at && ends_noun_phrase(&doc.text[m.span.end..])
-            } else {
-                m.span.start >= member_at
+    // "Sweden joined NATO in March 2024": joining names the organisation right after it.
+    if text.contains("joined") || text.contains("acceded") || text.contains("admitted") {
+        if let Some(regex) = JOINED.as_ref() {
+            statements.extend(regex.find_iter(text).map(|m| (m.start(), m.end(), true)));
+        }
+    }
+    statements.sort_unstable();
+    let local: Vec<&Mention> = mentions.iter().filter(|m| span.contains(&m.span)).collect();
+    // "Both countries are members of NATO, and Bulgaria is a member of the European Union":
+    // each statement's members are named after the one before it, and its organisations
+    // before the one after it.
+    for (i, &(start, end, adjacent)) in statements.iter().enumerate() {
+        let member_at = span.start + start;
+        let organisation_at = span.start + end;
+        let previous_end = i
+            .checked_sub(1)
+            .map_or(span.start, |p| span.start + statements[p].1);
+        let next_start = statements.get(i + 1).map_or(span.end, |n| span.start + n.0);
+        // (Who joined is the subject of its own clause: "After Russia invaded Ukraine,
+        // Finland joined …" names Finland only.)
+        let clause_start = if adjacent || i > 0 {
+            doc.text[previous_end..member_at]
+                .rfind([',', ';'])
+                .map_or(previous_end, |c| previous_end + c + 1)
+        } else {
+            span.start
+        };
+        let mut members: Vec<String> = Vec::new();
+        for m in local.iter().filter(|m| {
+            m.kind == EntityKind::State
+                && m.span.start >= clause_start
+                && m.span.end <= member_at
+                && !m.in_parentheses
+        }) {
+            if let Some(code) = &m.code {
+                if !members.contains(code) {
+                    members.push(code.clone());
+                }
             }
-    }) {
-        for member in &members {
-            let fact = Fact::Membership {
-                member: member.clone(),
-                organisation: organisation.name.clone(),
-                wikidata: organisation.wikidata.clone(),
-                span,
-            };
-            if !facts.contains(&fact) {
-                facts.push(fact);
+        }
+        for organisation in local.iter().filter(|m| {
+            m.kind == EntityKind::Organisation
+                && m.code.is_none()
+                && if adjacent {
+                    m.span.start == organisation_at && ends_noun_phrase(&doc.text[m.span.end..])
+                } else {
+                    m.span.start >= organisation_at && m.span.start < next_start
+                }
+        }) {
+            for member in &members {
+                let fact = Fact::Membership {
+                    member: member.clone(),
+                    organisation: organisation.name.clone(),
+                    wikidata: organisation.wikidata.clone(),
+                    span,
+                };
+                if !facts.contains(&fact) {
+                    facts.push(fact);
+                }
             }
         }
     }

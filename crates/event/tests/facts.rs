@@ -311,3 +311,29 @@ fn joining_names_the_organisation_right_after_it() {
     );
     assert!(found.iter().all(|f| f["fact"] != "membership"), "{found:?}");
 }
+
+#[test]
+fn each_statement_of_membership_has_its_own_members() {
+    let found = facts(
+        "Bulgaria–North Macedonia relations",
+        "Both countries are members of NATO, and Bulgaria is a member of the European Union.",
+    );
+    let pairs = pairs_of(&found, "membership", "member", "organisation");
+    assert_eq!(pairs.len(), 3, "{found:?}");
+    assert!(pairs.contains(&("BGR".into(), "European Union".into())));
+    assert!(!pairs.contains(&("MKD".into(), "European Union".into())));
+    // A second organisation joined in the same sentence.
+    let found = facts(
+        "Hungary–Romania relations",
+        "Romania joined NATO in 2004, five years after Hungary, and both joined the European Union in 2007.",
+    );
+    let pairs = pairs_of(&found, "membership", "member", "organisation");
+    assert!(
+        pairs.contains(&("HUN".into(), "European Union".into())),
+        "{found:?}"
+    );
+    assert!(
+        pairs.contains(&("ROU".into(), "European Union".into())),
+        "{found:?}"
+    );
+}
