@@ -966,15 +966,20 @@ impl Extractor {
         if found.iter().any(|f| !f.trigger.weak) {
             found.retain(|f| !f.trigger.weak);
         }
-        // "Washington refused to pay reparations": the refusal tells what was refused; the
-        // act refused is not an event of its own, denied or not.
-        if found.iter().any(|f| f.trigger.kind == "rejection") {
-            found.retain(|f| {
-                f.trigger.kind == "rejection"
-                    || !REFUSED.as_ref().is_some_and(|r| {
-                        r.is_match(last_words(&cx.doc.text[clause_span.start..f.span.start]))
-                    })
-            });
+        // "Washington refused to pay reparations", "…, demanding that Skopje recognise the
+        // Bulgarian roots of the language": a refusal or a request tells what was refused or
+        // asked for; that act is not an event of its own, done or not.
+        for (kind, words) in [("rejection", &REFUSED), ("request", &REQUESTED)] {
+            let Some(words) = words.as_ref() else {
+                continue;
+            };
+            if found.iter().any(|f| f.trigger.kind == kind) {
+                found.retain(|f| {
+                    f.trigger.kind == kind
+                        || !words
+                            .is_match(last_words(&cx.doc.text[clause_span.start..f.span.start]))
+                });
+            }
         }
         // "Cuban exiles backed by the United States landed at the Bay of Pigs": a participle
         // says who stood behind the subject; what the subject did is the event (the backer
@@ -1001,16 +1006,6 @@ impl Extractor {
                 && refused
                 && until_date(cx, f.span, clause_span).is_some())
         });
-        // "…, demanding that Skopje recognise the Bulgarian roots of the language": what a
-        // request asks for is not an event of its own.
-        if found.iter().any(|f| f.trigger.kind == "request") {
-            found.retain(|f| {
-                f.trigger.kind == "request"
-                    || !REQUESTED.as_ref().is_some_and(|r| {
-                        r.is_match(last_words(&cx.doc.text[clause_span.start..f.span.start]))
-                    })
-            });
-        }
         let overriding: Vec<(Span, String)> = found
             .iter()
             .filter(|f| f.trigger.overrides)

@@ -248,8 +248,11 @@ fn parse_count(text: &str) -> Option<u64> {
 /// and UNASUR", "Peru is a founding member of APEC": each state named (or meant by "both
 /// countries") before "member(s) of", with each organisation named after it. Without
 /// "member(s) of", "Sweden joined NATO in 2024": the states of the joining clause, with the
-/// organisation named right after "joined". (Armed forces and companies, which act for a
-/// state, are no organisations one is a member of.)
+/// organisation named right after "joined". A sentence may state several memberships ("Both
+/// are members of NATO, and Bulgaria is a member of the European Union"): each has the states
+/// named after the statement before it and the organisations before the statement after it.
+/// (Armed forces and companies, which act for a state, are no organisations one is a member
+/// of.)
 fn memberships(doc: &Document, span: Span, mentions: &[Mention], facts: &mut Vec<Fact>) {
     let text = doc.slice(span);
     // Every statement of membership in the sentence, in order: (where it starts, where the
