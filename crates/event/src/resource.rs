@@ -78,9 +78,10 @@ pub struct Resources {
 const LATIN_WORD: &str = r"A-Za-z0-9_\u{C0}-\u{24F}";
 
 /// Trigger and fact patterns with small automata: `\b` is an ASCII word boundary, `\w` a Latin
-/// word character and `\p{L}` a Latin letter ([`dyad_prefilter::latin_letters`]). Unicode's `\w` spans hundreds of ranges; repeated in "(?:\w+\s+){0,6}" it made
-/// the triggers' automata take 23 MB, too much to stay in the processor's caches beside the
-/// other stages (5.5 MB with these classes).
+/// word character and `\p{L}` a Latin letter ([`dyad_prefilter::latin_letters`]). Unicode's
+/// `\w` spans hundreds of ranges; repeated in "(?:\w+\s+){0,6}" it made the triggers' automata
+/// take 23 MB, too much to stay in the processor's caches beside the other stages (5.5 MB with
+/// these classes).
 fn compact_classes(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 64);
     let mut in_class = false;
