@@ -2469,7 +2469,8 @@ impl Extractor {
         if opening_period {
             return (None, WhenSource::None);
         }
-        // "visited Moscow many times": repeated over years, at no one date.
+        // "visited Moscow many times": repeated over years, at no one date (as is what was
+        // "never" done).
         let clause_text = cx.doc.slice(clause);
         if HABITUAL.iter().any(|h| clause_text.contains(h)) {
             return (None, WhenSource::None);
@@ -2821,7 +2822,9 @@ const IRREGULAR_PAST: &[&str] = &[
     "withdrew", "wrote", "has", "have", "is", "are", "flew", "fled", "bought", "caught", "chose",
     "felt", "found", "got", "heard", "hid", "knew", "lent", "overran", "overthrew", "retook",
     "sank", "shut", "spent", "spread", "stole", "swept", "swore", "taught", "thought", "undertook",
-    "upheld",
+    "upheld", "drove", "oversaw", "overtook", "tore", "underwent", "forbade", "dealt", "grew",
+    "bore", "shook", "rode", "arose", "wore", "strove", "forgave", "foresaw", "slew", "sprang",
+    "hung",
 ];
 
 /// The length of the longest word in [`IRREGULAR_PAST`], for `finite_verb`'s quick test.
@@ -3579,8 +3582,14 @@ fn coordinated_dates(
                 || between.trim().trim_start_matches(',').trim() == "and"
                 || between.trim() == "and in"
                 || between.trim() == ", and in");
+        // (A preposition said again marks another occasion: "were deported to Siberia in
+        // June 1941 and in March 1949".)
+        let occasions = matches!(
+            between.trim().trim_start_matches(',').trim(),
+            "and in" | "and on"
+        );
         let joined = between.len() <= 80
-            && (own_words || visit_list)
+            && (own_words || visit_list || occasions)
             && (between.starts_with(" and ") || between.starts_with(", and ") || visit_list)
             && !between.contains('(')
             && !between.split_whitespace().any(finite_verb)
@@ -4599,8 +4608,10 @@ fn sorted(codes: &[String]) -> Vec<String> {
     codes
 }
 
-/// Words that tell an undated clause of something repeated, which no one date fits.
+/// Words that tell an undated clause of something repeated, or withheld throughout ("never
+/// recognised the annexation"), which no one date fits.
 const HABITUAL: &[&str] = &[
+    " never ",
     " many times",
     " several times",
     " repeatedly",
