@@ -466,12 +466,30 @@ impl Extractor {
             // ("…parties to the Free Trade Agreement, which entered into force in 1994": a
             // weak trigger of a weaker kind that the focused one reads past is part of its
             // event too; not a full one — "froze its loans but resumed them" tells two.)
+            // (Not one told by a verb of its own: "signed a border treaty in Bishkek, which
+            // the parliament ratified later that month" is a signing and a ratification.)
+            let first_word = |s: &Span| {
+                text.get(s.range())
+                    .and_then(|t| t.split_whitespace().next())
+                    .unwrap_or("")
+            };
+            // (But "the war ended with the Chaco Peace Treaty, which … signed" names the
+            // signing it ended with.)
+            let own_verb = |span: &Span, at: &Span| {
+                let verb = first_word(span);
+                let second = text
+                    .get(span.range())
+                    .and_then(|t| t.split_whitespace().nth(1))
+                    .unwrap_or("");
+                finite_verb(verb) && verb != first_word(at) && second != "with"
+            };
             triggers.retain(|(index, span)| {
                 let kind = self.resources.triggers[*index].kind.as_str();
                 !focused.iter().any(|(focus_kind, whole, at)| {
                     whole.overlaps(span)
                         && if *focus_kind == kind {
-                            !at.overlaps(span) || stronger_over(kind, whole)
+                            (!at.overlaps(span) && !own_verb(span, at))
+                                || stronger_over(kind, whole)
                         } else {
                             !at.overlaps(span)
                                 && self.resources.triggers[*index].weak
@@ -832,7 +850,16 @@ impl Extractor {
                 && text[..at].split_whitespace().next_back().is_some_and(|w| {
                     matches!(
                         w,
-                        "the" | "The" | "its" | "their" | "a" | "an" | "these" | "those"
+                        "the"
+                            | "The"
+                            | "its"
+                            | "their"
+                            | "a"
+                            | "an"
+                            | "these"
+                            | "those"
+                            | "other"
+                            | "several"
                     )
                 });
             if capitalised || attributive || inside_quotes(text, at) {
@@ -2741,10 +2768,21 @@ fn present_tense(clause: &str) -> bool {
     if !present {
         return false;
     }
-    let past = words().any(|w| {
-        (IRREGULAR_PAST_SET.contains(w) && !matches!(w, "has" | "have" | "is" | "are"))
-            || (w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
-    });
+    // ("the electricity produced by Lao dams": a participle before "by" and its agent
+    // describes a noun; a passive in the past has its own "was", and "responded by banning"
+    // is a finite verb.)
+    let after = |n: usize| words().skip(n).map(Some).chain(std::iter::repeat(None));
+    let past = words()
+        .zip(after(1))
+        .zip(after(2))
+        .any(|((w, next), then)| {
+            let participle = next == Some("by") && !then.is_some_and(|t| t.ends_with("ing"));
+            (IRREGULAR_PAST_SET.contains(w) && !matches!(w, "has" | "have" | "is" | "are"))
+                || (w.len() > 4
+                    && w.ends_with("ed")
+                    && w.chars().all(|c| c.is_ascii_lowercase())
+                    && !participle)
+        });
     if !past {
         return true;
     }
@@ -4478,6 +4516,23 @@ fn assign_units(spans: &[Span], units: &[&DateUnit]) -> Vec<Option<usize>> {
 /// last trip of the shogunate").
 /// `events` come with their clause, the state named as its subject, if any, and whether the
 /// clause is a coordinated one of its own.
+/// Two verbs of one kind, each with a date of its own: "signed a border treaty on 13 March,
+/// which the parliament ratified later that month" tells a signing and a ratification.
+fn own_dated_acts(a: &Event, b: &Event) -> bool {
+    let verb = |e: &Event| {
+        e.evidence
+            .first()
+            .and_then(|x| x.trigger.split_whitespace().next())
+            .filter(|w| finite_verb(w))
+            .map(str::to_ascii_lowercase)
+    };
+    let dated = |e: &Event| e.when_source == WhenSource::Sentence && e.when.is_some();
+    dated(a) && dated(b) && a.when != b.when && {
+        let (va, vb) = (verb(a), verb(b));
+        va.is_some() && vb.is_some() && va != vb
+    }
+}
+
 fn merge_within_sentence(events: Vec<(usize, Option<String>, bool, Event)>) -> Vec<Event> {
     let mut out: Vec<(usize, Option<String>, Event)> = Vec::new();
     for (clause, subject, coordinated, event) in events {
@@ -4495,6 +4550,7 @@ fn merge_within_sentence(events: Vec<(usize, Option<String>, bool, Event)>) -> V
                     && !(s.is_some() && subject.is_some() && *s != subject)
                     && (compatible(&e.when, &event.when)
                         || event.when_source != WhenSource::Sentence)
+                    && !own_dated_acts(e, &event)
             })
         };
         match duplicate {
@@ -4541,10 +4597,11 @@ fn states_in_name(name: &str, gazetteer: &dyad_entity::Gazetteer) -> Vec<String>
 /// ("at the NATO summit in Madrid"; "during his visit", told of a person, stays an event).
 fn frame_phrase(before: &str) -> bool {
     // (Past a name: "at the NATO summit".)
-    let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    let words: Vec<&str> = before.split_whitespace().rev().take(7).collect();
+    // (Up to four words: "at the Asia-Pacific Economic Cooperation summit".)
     let name = words
         .iter()
-        .take(2)
+        .take(4)
         .take_while(|w| {
             // ("during the Indo-Pakistani war of 1965": a hyphenated name too.)
             w.starts_with(char::is_uppercase)
