@@ -4511,11 +4511,6 @@ fn assign_units(spans: &[Span], units: &[&DateUnit]) -> Vec<Option<usize>> {
     assigned
 }
 
-/// Within one sentence, events of one kind with the same actors and a compatible date are one
-/// event told across clauses ("…went to Italy on the first official trip, which was also the
-/// last trip of the shogunate").
-/// `events` come with their clause, the state named as its subject, if any, and whether the
-/// clause is a coordinated one of its own.
 /// Two verbs of one kind, each with a date of its own: "signed a border treaty on 13 March,
 /// which the parliament ratified later that month" tells a signing and a ratification.
 fn own_dated_acts(a: &Event, b: &Event) -> bool {
@@ -4533,6 +4528,11 @@ fn own_dated_acts(a: &Event, b: &Event) -> bool {
     }
 }
 
+/// Within one sentence, events of one kind with the same actors and a compatible date are one
+/// event told across clauses ("…went to Italy on the first official trip, which was also the
+/// last trip of the shogunate").
+/// `events` come with their clause, the state named as its subject, if any, and whether the
+/// clause is a coordinated one of its own.
 fn merge_within_sentence(events: Vec<(usize, Option<String>, bool, Event)>) -> Vec<Event> {
     let mut out: Vec<(usize, Option<String>, Event)> = Vec::new();
     for (clause, subject, coordinated, event) in events {
