@@ -3529,7 +3529,11 @@ fn fought_each_other(cx: &SentenceContext, clause: Span, trigger: &Trigger, span
 fn overthrown_at_home(cx: &SentenceContext, clause: Span, span: Span) -> Option<String> {
     let text = cx.doc.text.as_str();
     let head = text[span.range()].split_whitespace().next().unwrap_or("");
-    if !matches!(head, "overthrew" | "toppled" | "deposed" | "ousted") {
+    // (Or the noun: "after the overthrow of al-Bashir in April 2019".)
+    if !matches!(
+        head,
+        "overthrew" | "toppled" | "deposed" | "ousted" | "overthrow" | "ouster" | "ousting"
+    ) {
         return None;
     }
     let ruler = cx.mentions.iter().find(|m| {
@@ -3541,11 +3545,27 @@ fn overthrown_at_home(cx: &SentenceContext, clause: Span, span: Span) -> Option<
         .code
         .clone()
         .filter(|_| ruler.kind == EntityKind::Person)?;
+    // (A state that only backed those who did it is no actor of it: "a coup backed by the
+    // United States overthrew Jacobo Árbenz".)
+    let backer = |m: &Mention| {
+        let before = text[clause.start.min(m.span.start)..m.span.start].trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        [
+            "backed by",
+            "supported by",
+            "sponsored by",
+            "help of",
+            "help from",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
+    };
     let another_state_acts = cx.mentions.iter().any(|m| {
         m.span.end <= span.start
             && clause.contains(&m.span)
             && matches!(m.kind, EntityKind::State | EntityKind::Person)
             && m.code.as_ref().is_some_and(|c| *c != state)
+            && !backer(m)
     });
     (!another_state_acts).then_some(state)
 }
