@@ -3635,17 +3635,11 @@ fn coordinated_dates(
                             | "campaigns"
                     )
                 });
-        let visit_list = counted
-            && (between == ", "
-                || between.trim().trim_start_matches(',').trim() == "and"
-                || between.trim() == "and in"
-                || between.trim() == ", and in");
-        // (A preposition said again marks another occasion: "were deported to Siberia in
-        // June 1941 and in March 1949".)
-        let occasions = matches!(
-            between.trim().trim_start_matches(',').trim(),
-            "and in" | "and on"
-        );
+        let joint = between.trim().trim_start_matches(',').trim();
+        let visit_list = counted && (between == ", " || joint == "and");
+        // (A preposition said again marks another occasion, whatever the kind: "were
+        // deported to Siberia in June 1941 and in March 1949", "visited in 2006 and in 2012".)
+        let occasions = matches!(joint, "and in" | "and on");
         let joined = between.len() <= 80
             && (own_words || visit_list || occasions)
             && (between.starts_with(" and ") || between.starts_with(", and ") || visit_list)
