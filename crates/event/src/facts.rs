@@ -320,7 +320,7 @@ fn memberships(doc: &Document, span: Span, mentions: &[Mention], facts: &mut Vec
                     wikidata: organisation.wikidata.clone(),
                     span,
                 };
-                if !facts.contains(&fact) {
+                if !facts.iter().any(|f| same_fact(f, &fact)) {
                     facts.push(fact);
                 }
             }
@@ -460,6 +460,20 @@ fn same_fact(a: &Fact, b: &Fact) -> bool {
                 ..
             },
         ) => n1 == n2 && r1 == r2 && y1 == y2,
+        // (Told again in another sentence: "Both were founding members of the Gulf
+        // Cooperation Council" after the lead's "Both are members of …".)
+        (
+            Fact::Membership {
+                member: m1,
+                organisation: o1,
+                ..
+            },
+            Fact::Membership {
+                member: m2,
+                organisation: o2,
+                ..
+            },
+        ) => m1 == m2 && o1 == o2,
         _ => false,
     }
 }

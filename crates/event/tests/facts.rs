@@ -337,3 +337,13 @@ fn each_statement_of_membership_has_its_own_members() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_membership_told_twice_is_one_fact() {
+    let found = facts(
+        "Bahrain–Kuwait relations",
+        "Both countries are members of the Gulf Cooperation Council. Both were founding members of the Gulf Cooperation Council in May 1981.",
+    );
+    let pairs = pairs_of(&found, "membership", "member", "organisation");
+    assert_eq!(pairs.len(), 2, "{found:?}");
+}
