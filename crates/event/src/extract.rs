@@ -1,7 +1,7 @@
 //! Events from sentences: clauses, triggers, actors, dates.
 
 use crate::facts::extract_facts;
-use crate::resource::{prose_regex, Resources, Trigger};
+use crate::resource::{prose_regex, Resources, Trigger, NOT_AN_EVENT};
 use crate::{Event, Evidence, Extraction, Participant, WhenSource};
 use dyad_entity::{EntityKind, Mention, Recogniser};
 use dyad_prefilter::{GateGroup, Scan};
@@ -432,6 +432,18 @@ impl Extractor {
                     }
                     triggers.push((index, at));
                 }
+            }
+        }
+        // "Castro released a recording of the call": wording that is no event takes its
+        // words from every trigger that reads them.
+        for triggers in &mut all {
+            let not_events: Vec<Span> = triggers
+                .iter()
+                .filter(|(index, _)| self.resources.triggers[*index].kind == NOT_AN_EVENT)
+                .map(|(_, span)| *span)
+                .collect();
+            if !not_events.is_empty() {
+                triggers.retain(|(_, span)| !not_events.iter().any(|n| n.overlaps(span)));
             }
         }
         for ((triggers, focused), text) in all.iter_mut().zip(&focused).zip(texts) {
@@ -3274,13 +3286,25 @@ fn by_a_state(cx: &SentenceContext, segment: Span, trigger: &Trigger, span: Span
 }
 
 /// Whether a trigger names the motive of another event in its clause: "in protest at", "in
-/// retaliation for", "in response to".
+/// retaliation for", "in response to", "because of".
 fn motive(text: &str, span: Span) -> bool {
     let word = text[span.start..span.end].to_lowercase();
     let motive_noun = ["protest", "retaliation", "response", "solidarity"]
         .iter()
         .any(|w| word.starts_with(w));
-    motive_noun && text[..span.start].trim_end().ends_with(" in")
+    let before = text[..span.start].trim_end();
+    if motive_noun && before.ends_with(" in") {
+        return true;
+    }
+    // "…decided not to join the federation, chiefly because of disagreements over oil
+    // revenue": a quarrel given as the reason.
+    let before = before
+        .strip_suffix(" the")
+        .or_else(|| before.strip_suffix(" a"))
+        .unwrap_or(before);
+    ["because of", "owing to", "due to"]
+        .iter()
+        .any(|reason| before.ends_with(reason))
 }
 
 /// "…fired missiles at Lampedusa in retaliation for the American bombing of Tripoli": the act

@@ -33,6 +33,11 @@ pub struct KindInfo {
     pub acts_apart: bool,
 }
 
+/// The pseudo-kind of triggers that mark wording which tells no event ("released a
+/// recording"): their matches take away every other trigger's match they overlap, and
+/// are dropped themselves.
+pub const NOT_AN_EVENT: &str = "none";
+
 #[derive(Debug)]
 pub struct Trigger {
     pub kind: String,
@@ -207,7 +212,7 @@ impl Resources {
                     message: "expected kind, options, regex".into(),
                 });
             };
-            if !kinds.contains_key(*kind) {
+            if *kind != NOT_AN_EVENT && !kinds.contains_key(*kind) {
                 return Err(ResourceError {
                     file: "triggers.tsv",
                     line,
