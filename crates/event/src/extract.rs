@@ -1223,9 +1223,12 @@ impl Extractor {
         }
         let mut events = coordinated_dates(cx, clause, spans[0], &event, &self.resources.triggers)
             .into_iter()
-            .map(|value| {
+            .map(|(value, subject)| {
                 let mut again = event.clone();
                 again.when = Some(value);
+                if let Some(state) = subject {
+                    again.actors = vec![state];
+                }
                 again
             })
             .collect::<Vec<_>>();
@@ -1426,6 +1429,27 @@ impl Extractor {
         events.sort_by_key(|(_, e)| e.evidence[0].span.start);
     }
 
+    /// The states a compound name opens with ("Anglo-German", "Sino-Soviet", "Franco-Italian
+    /// protocol"), when every part of it is a people's name.
+    fn compound_parties(&self, name: &str) -> Option<Vec<String>> {
+        let first = name.split_whitespace().next()?;
+        let parts: Vec<&str> = first.split(['-', '–']).collect();
+        if parts.len() < 2 {
+            return None;
+        }
+        let gazetteer = self.recogniser.gazetteer();
+        let mut codes: Vec<String> = Vec::new();
+        for part in parts {
+            let code = gazetteer
+                .resolve_state(part)
+                .or_else(|| gazetteer.resolve_state(&format!("{part}-")))?;
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
+        (codes.len() >= 2).then_some(codes)
+    }
+
     /// The same event told as another kind, with that kind's codes and weight.
     fn relabel(&self, event: &mut Event, kind: &str) {
         let info = self.resources.kinds.get(kind);
@@ -1513,6 +1537,24 @@ impl Extractor {
             .filter(|m| cx.span.contains(&m.span) && m.kind == EntityKind::Treaty)
             .min_by_key(|m| distance(span, m.span))
             .map(|m| m.name.clone());
+        // "The Anglo-German Heligoland–Zanzibar Treaty of 1890 placed the boundary between
+        // German East Africa and British Nyasaland": a treaty's name that joins two peoples
+        // names its parties; the lands it disposes of are not among them.
+        let actors = match (trigger.kind == "treaty")
+            .then(|| {
+                let trigger_text = cx.doc.slice(span);
+                [instrument.as_deref(), Some(trigger_text)]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|name| self.compound_parties(name))
+            })
+            .flatten()
+        {
+            Some(parties) if parties.iter().all(|p| actors.contains(p)) => {
+                actors.into_iter().filter(|a| parties.contains(a)).collect()
+            }
+            _ => actors,
+        };
         Event {
             kind: trigger.kind.clone(),
             actors,
@@ -3598,13 +3640,16 @@ fn overthrown_at_home(cx: &SentenceContext, clause: Span, span: Span) -> Option<
 /// again: "signed a treaty of commerce in 1866 and a postal convention in 1873", "lifted the
 /// tariffs on barley in August 2023 and on wine in March 2024", "visited Tokyo in 1990 and
 /// 1995". Not when a verb or another trigger comes between ("…in 1861, and Japan began…").
+/// An event of one state may be told again of another with the verb left out ("Tanganyika
+/// became independent in December 1961 and Malawi in July 1964"): that state is given with
+/// the date.
 fn coordinated_dates(
     cx: &SentenceContext,
     clause: Span,
     trigger: Span,
     event: &Event,
     triggers: &[Trigger],
-) -> Vec<String> {
+) -> Vec<(String, Option<String>)> {
     if event.when_source != WhenSource::Sentence {
         return Vec::new();
     }
@@ -3680,7 +3725,21 @@ fn coordinated_dates(
         if !joined {
             break;
         }
-        values.push(unit.value.clone());
+        let subject = match event.actors.as_slice() {
+            [actor] => {
+                let mut states = cx.mentions.iter().filter(|m| {
+                    m.kind == EntityKind::State
+                        && previous.span.end <= m.span.start
+                        && m.span.end <= unit.span.start
+                });
+                match (states.next(), states.next()) {
+                    (Some(state), None) => state.code.clone().filter(|code| code != actor),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        values.push((unit.value.clone(), subject));
         previous = unit;
     }
     values
