@@ -52,6 +52,18 @@ const APPOSITION_WORDS: &[&str] = &[
 /// Kinds of what a body may address to states: a call, a rebuke, a threat.
 const REQUEST_LIKE: &[&str] = &["request", "dispute", "threat"];
 
+/// Kinds of acts done to a state: aid given, sanctions imposed, threats made.
+const DIRECTED_KINDS: &[&str] = &[
+    "aid",
+    "sanction",
+    "dispute",
+    "threat",
+    "conflict",
+    "support",
+    "request",
+    "expulsion",
+];
+
 /// Words that name a body, a compact or a programme, which one leaves by withdrawing.
 const BODY_WORDS: &[&str] = &[
     "Initiative",
@@ -2300,6 +2312,21 @@ impl Extractor {
                         }
                     } else if !subject_named && !named_together() {
                         codes.insert(0, partner.clone());
+                    } else if DIRECTED_KINDS.contains(&trigger.kind.as_str())
+                        && !cx.mentions.iter().any(|m| {
+                            clause.contains(&m.span)
+                                && m.code.is_some()
+                                && m.span.start >= span.start
+                        })
+                        && !text[clause.start..span.start]
+                            .split_whitespace()
+                            .any(|w| matches!(w, "which" | "whom" | "that"))
+                    {
+                        // "Saudi Arabia, Kuwait and the United Arab Emirates pledged US$12
+                        // billion in aid": states that act together on no state named act on
+                        // the pair's other member. (Not in a relative clause, whose object
+                        // came before: "East Timor, which Indonesian troops had invaded".)
+                        codes.push(partner.clone());
                     }
                 }
             }
