@@ -169,15 +169,28 @@ pub fn extract_facts(
                         let Some(count) = parse_count(count.as_str()) else {
                             continue;
                         };
-                        let fact = Fact::Population {
-                            nationals_of,
-                            residing_in,
-                            count,
-                            as_of: year.as_str().to_string(),
-                            span,
-                        };
-                        if !facts.iter().any(|f| same_fact(f, &fact)) {
-                            facts.push(fact);
+                        // "…lived in Lithuania in 2011, a number that grew to more than 60,000
+                        // by 2023": the same people counted again at a later date.
+                        let recount = caps.get(0).and_then(|whole| {
+                            let later = LATER_COUNT.as_ref()?.captures(&text[whole.end()..])?;
+                            Some((
+                                parse_count(later.name("count")?.as_str())?,
+                                later.name("year")?.as_str().to_string(),
+                            ))
+                        });
+                        let counts =
+                            std::iter::once((count, year.as_str().to_string())).chain(recount);
+                        for (count, as_of) in counts {
+                            let fact = Fact::Population {
+                                nationals_of: nationals_of.clone(),
+                                residing_in: residing_in.clone(),
+                                count,
+                                as_of,
+                                span,
+                            };
+                            if !facts.iter().any(|f| same_fact(f, &fact)) {
+                                facts.push(fact);
+                            }
                         }
                     }
                     _ => {}
@@ -222,6 +235,14 @@ fn missions_in_each_other(
         }
     }
 }
+
+/// A later count of the same people, told right after a population figure: ", a number that
+/// grew to more than 60,000 by 2023".
+static LATER_COUNT: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    prose_regex(
+        r"^,?\s+(?:a\s+(?:number|figure|population|community)\s+that|which)\s+(?:had\s+)?(?:grew|rose|fell|dropped|declined|increased|decreased|reached|swelled|shrank)\s+(?:to\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|fewer\s+than\s+)?(?P<count>[0-9][0-9,.]*(?:\s+million)?)\s+(?:by|in)\s+(?P<year>[0-9]{4})\b",
+    )
+});
 
 static CAPITAL_WORD: std::sync::LazyLock<Option<regex::Regex>> =
     std::sync::LazyLock::new(|| prose_regex(r"(?i)capital"));

@@ -347,3 +347,29 @@ fn a_membership_told_twice_is_one_fact() {
     let pairs = pairs_of(&found, "membership", "member", "organisation");
     assert_eq!(pairs.len(), 2, "{found:?}");
 }
+
+#[test]
+fn a_population_counted_again_later_in_its_sentence() {
+    let found = facts(
+        "Moldova–Romania relations",
+        "About 4,000 Moldovan citizens lived in Romania in 2005, a number that rose to more than 30,000 by 2021.",
+    );
+    let counts: Vec<(String, String)> = found
+        .iter()
+        .filter(|f| f["fact"] == "population")
+        .map(|f| {
+            (
+                f["count"].to_string(),
+                f["as_of"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        vec![
+            ("4000".into(), "2005".into()),
+            ("30000".into(), "2021".into())
+        ],
+        "{found:?}"
+    );
+}
