@@ -1711,15 +1711,19 @@ impl Extractor {
         // relative clause's "which" stands for, named right before it, is a party — and
         // its subject when no other comes before the verb ("…with help from the United
         // States, which sold aircraft to Costa Rica").
+        // (So does "who" for a person: "…granted asylum to Evo Morales, who had resigned".)
         let mut antecedent_subject = false;
-        if text[clause.start..clause.end]
-            .trim_start_matches([',', ' '])
-            .starts_with("which ")
-        {
+        let relative = text[clause.start..clause.end].trim_start_matches([',', ' ']);
+        let which = relative.starts_with("which ");
+        if which || relative.starts_with("who ") {
             let antecedent = cx.sentence_mentions.iter().rfind(|m| {
                 m.span.end <= clause.start
                     && clause.start - m.span.end <= 2
-                    && matches!(m.kind, EntityKind::State | EntityKind::Place)
+                    && if which {
+                        matches!(m.kind, EntityKind::State | EntityKind::Place)
+                    } else {
+                        m.kind == EntityKind::Person
+                    }
             });
             if let Some(code) = antecedent.and_then(|m| m.code.clone()) {
                 let lead = Span::new(clause.start, span.start);
@@ -2263,20 +2267,26 @@ impl Extractor {
                     });
                 // (Nor when a treaty's parties are named together: "the Treaty of Erzurum,
                 // signed by the Ottoman Empire and Persia".)
+                // (Nor, for any kind, when the text names its two sides: "war broke out
+                // between Ethiopia and Somalia".)
                 let named_together = || {
-                    trigger.kind == "treaty"
-                        && cx
-                            .mentions
-                            .iter()
-                            .filter(|m| m.kind == EntityKind::State && clause.contains(&m.span))
-                            .collect::<Vec<_>>()
-                            .windows(2)
-                            .any(|w| {
-                                w[0].code != w[1].code
-                                    && text.get(w[0].span.end..w[1].span.start).is_some_and(
-                                        |between| matches!(between.trim(), "and" | ","),
-                                    )
-                            })
+                    cx.mentions
+                        .iter()
+                        .filter(|m| m.kind == EntityKind::State && clause.contains(&m.span))
+                        .collect::<Vec<_>>()
+                        .windows(2)
+                        .any(|w| {
+                            let joined = w[0].code != w[1].code
+                                && text
+                                    .get(w[0].span.end..w[1].span.start)
+                                    .is_some_and(|between| matches!(between.trim(), "and" | ","));
+                            let sides = || {
+                                text[clause.start..w[0].span.start]
+                                    .trim_end()
+                                    .ends_with("between")
+                            };
+                            joined && (trigger.kind == "treaty" || sides())
+                        })
                 };
                 // (A state that brokered it is no side: "Armenia signed a Russian-brokered
                 // ceasefire" is with Azerbaijan.)
