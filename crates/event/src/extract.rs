@@ -1567,6 +1567,20 @@ impl Extractor {
             }
             _ => actors,
         };
+        // "When the Eritrean–Ethiopian War began": a war named for two peoples is fought
+        // between them.
+        let actors = match (trigger.kind == "conflict")
+            .then(|| {
+                cx.mentions
+                    .iter()
+                    .find(|m| m.kind == EntityKind::War && m.span.overlaps(&span))
+                    .and_then(|m| self.compound_parties(&m.name))
+            })
+            .flatten()
+        {
+            Some(parties) => parties,
+            None => actors,
+        };
         Event {
             kind: trigger.kind.clone(),
             actors,
