@@ -1552,34 +1552,28 @@ impl Extractor {
         // "The Anglo-German Heligoland–Zanzibar Treaty of 1890 placed the boundary between
         // German East Africa and British Nyasaland": a treaty's name that joins two peoples
         // names its parties; the lands it disposes of are not among them.
-        let actors = match (trigger.kind == "treaty")
-            .then(|| {
-                let trigger_text = cx.doc.slice(span);
-                [instrument.as_deref(), Some(trigger_text)]
+        let actors = match trigger.kind.as_str() {
+            "treaty" => {
+                let named = [instrument.as_deref(), Some(cx.doc.slice(span))]
                     .into_iter()
                     .flatten()
-                    .find_map(|name| self.compound_parties(name))
-            })
-            .flatten()
-        {
-            Some(parties) if parties.iter().all(|p| actors.contains(p)) => {
-                actors.into_iter().filter(|a| parties.contains(a)).collect()
+                    .find_map(|name| self.compound_parties(name));
+                match named {
+                    Some(parties) if parties.iter().all(|p| actors.contains(p)) => {
+                        actors.into_iter().filter(|a| parties.contains(a)).collect()
+                    }
+                    _ => actors,
+                }
             }
+            // "When the Eritrean–Ethiopian War began": a war named for two peoples is fought
+            // between them.
+            "conflict" => cx
+                .mentions
+                .iter()
+                .find(|m| m.kind == EntityKind::War && m.span.overlaps(&span))
+                .and_then(|m| self.compound_parties(&m.name))
+                .unwrap_or(actors),
             _ => actors,
-        };
-        // "When the Eritrean–Ethiopian War began": a war named for two peoples is fought
-        // between them.
-        let actors = match (trigger.kind == "conflict")
-            .then(|| {
-                cx.mentions
-                    .iter()
-                    .find(|m| m.kind == EntityKind::War && m.span.overlaps(&span))
-                    .and_then(|m| self.compound_parties(&m.name))
-            })
-            .flatten()
-        {
-            Some(parties) => parties,
-            None => actors,
         };
         Event {
             kind: trigger.kind.clone(),

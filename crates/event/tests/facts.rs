@@ -19,7 +19,8 @@ fn pairs_of(found: &[serde_json::Value], fact: &str, a: &str, b: &str) -> Vec<(S
         .iter()
         .filter(|f| f["fact"] == fact)
         .map(|f| {
-            let field = |k: &str| f[k].as_str().unwrap_or("").to_string();
+            // (Numbers, such as a population's count, as their digits.)
+            let field = |k: &str| f[k].as_str().map_or_else(|| f[k].to_string(), String::from);
             (field(a), field(b))
         })
         .collect()
@@ -354,16 +355,7 @@ fn a_population_counted_again_later_in_its_sentence() {
         "Moldova–Romania relations",
         "About 4,000 Moldovan citizens lived in Romania in 2005, a number that rose to more than 30,000 by 2021.",
     );
-    let counts: Vec<(String, String)> = found
-        .iter()
-        .filter(|f| f["fact"] == "population")
-        .map(|f| {
-            (
-                f["count"].to_string(),
-                f["as_of"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect();
+    let counts = pairs_of(&found, "population", "count", "as_of");
     assert_eq!(
         counts,
         vec![
