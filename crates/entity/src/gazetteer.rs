@@ -77,6 +77,31 @@ pub struct Gazetteer {
     pub members: HashMap<usize, Vec<String>>,
 }
 
+/// The name and its other English spellings: "Organisation"/"Organization" and
+/// "Co-operation"/"Cooperation" are both written for the same body, and the resource lists one.
+fn spellings(name: &str) -> Vec<String> {
+    const PAIRS: [(&str, &str); 4] = [
+        ("Organisation", "Organization"),
+        ("Organization", "Organisation"),
+        ("Co-operation", "Cooperation"),
+        ("Cooperation", "Co-operation"),
+    ];
+    let mut out = vec![name.to_string()];
+    for (from, to) in PAIRS {
+        let more: Vec<String> = out
+            .iter()
+            .filter(|n| n.contains(from))
+            .map(|n| n.replace(from, to))
+            .collect();
+        for spelling in more {
+            if !out.contains(&spelling) {
+                out.push(spelling);
+            }
+        }
+    }
+    out
+}
+
 /// The fields of a resource table's rows (tab-separated; blank lines and `#` comments skipped).
 pub(crate) fn rows(source: &str) -> impl Iterator<Item = Vec<&str>> {
     source
@@ -257,7 +282,9 @@ impl Gazetteer {
                 );
             }
             for variant in variants {
-                forms.push((variant.to_string(), index));
+                for spelling in spellings(variant) {
+                    forms.push((spelling, index));
+                }
             }
         }
         for row in rows(TREATIES) {

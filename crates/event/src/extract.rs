@@ -2408,6 +2408,17 @@ impl Extractor {
                 .filter(|u| scope.contains(&u.span) && !u.attributive)
                 .min_by_key(cost)
         };
+        // "ended with the Treaty of Córdoba, signed on 24 August 1821", "led to the Treaty of
+        // San Stefano of 3 March 1878": a date joined to the treaty's name is the treaty's,
+        // whatever the clause around it dates.
+        if let Some(unit) = cx
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Treaty && m.span.overlaps(&trigger))
+            .find_map(|m| instrument_date(text, m.span, cx.units))
+        {
+            return (Some(unit.value.clone()), WhenSource::Sentence);
+        }
         let until = |u: &DateUnit| -> String {
             // "maintained relations … until 1945": from where the narrative stands to then.
             let before = text[..u.span.start].trim_end();
@@ -4327,7 +4338,7 @@ fn date_units(
                 continue;
             }
         }
-        let attributive = attributive_year(text, span);
+        let attributive = attributive_year(text, span) || deadline(text, span);
         units.push(DateUnit {
             span,
             value,
@@ -4356,6 +4367,58 @@ fn attributive_year(text: &str, span: Span) -> bool {
         || determiner.ends_with("’s");
     let after = &text[span.end..];
     determined && after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_alphabetic())
+}
+
+/// The date written onto a treaty's name: "… of 3 March 1878", ", signed on 24 August 1821",
+/// " (1878)".
+fn instrument_date<'u>(text: &str, name: Span, units: &'u [DateUnit]) -> Option<&'u DateUnit> {
+    let after = &text[name.end..];
+    let joined = after.trim_start_matches([',', ' ', '(']);
+    let skipped = after.len() - joined.len();
+    let joined_by = ["signed ", "concluded ", "ratified ", "which was signed ", "of ", "on "]
+        .iter()
+        .find(|w| joined.starts_with(*w))
+        .map_or(0, |w| w.len());
+    let rest = &joined[joined_by..];
+    let preposition = ["on ", "in ", "of "]
+        .iter()
+        .find(|w| rest.starts_with(*w))
+        .map_or(0, |w| w.len());
+    let start = name.end + skipped + joined_by + preposition;
+    // (Only a date right there: "the Treaty of Kars, which Turkey …" gives none.)
+    let written = joined_by > 0 || preposition > 0 || after.starts_with(" (");
+    units
+        .iter()
+        .find(|u| written && u.span.start == start && !u.attributive)
+}
+
+/// Whether the date at `span` is the deadline of a promise ("pledged to withdraw its troops
+/// by 2002"): it tells when the promised act was due, not when the promise was made.
+fn deadline(text: &str, span: Span) -> bool {
+    const PROMISES: [&str; 9] = [
+        "pledged to ",
+        "promised to ",
+        "agreed to ",
+        "undertook to ",
+        "committed to ",
+        "committed itself to ",
+        "was to ",
+        "were to ",
+        "planned to ",
+    ];
+    let before = text[..span.start].trim_end();
+    if !before.ends_with(" by") {
+        return false;
+    }
+    // (In its own clause: "South Africa agreed to grant independence to Namibia, and Cuba
+    // withdrew its troops by 1991" tells a withdrawal done by then.)
+    let clause_start = [". ", "; ", ", and ", ", but "]
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0);
+    let told = &before[clause_start..];
+    PROMISES.iter().any(|promise| told.contains(promise))
 }
 
 /// Where the narrative a sentence continues begins: its paragraph, or also the paragraph
