@@ -1462,6 +1462,26 @@ impl Extractor {
         (codes.len() >= 2).then_some(codes)
     }
 
+    /// The power a colony's name names: "German South West Africa" (Namibia's forerunner) is
+    /// Germany's, "the Dutch East Indies" the Netherlands'. A historical name whose first word
+    /// is another state's people.
+    fn colonial_power(&self, mention: &Mention) -> Option<String> {
+        if mention.kind != EntityKind::State || mention.via != "historical" {
+            return None;
+        }
+        let mut words = mention.text.split_whitespace();
+        let first = words.next()?;
+        words.next()?;
+        let power = self
+            .recogniser
+            .gazetteer()
+            .lookup(first)
+            .filter(|e| e.kind == EntityKind::State && e.form == dyad_entity::Form::Demonym)?
+            .code
+            .clone()?;
+        (mention.code.as_ref() != Some(&power)).then_some(power)
+    }
+
     /// The same event told as another kind, with that kind's codes and weight.
     fn relabel(&self, event: &mut Event, kind: &str) {
         let info = self.resources.kinds.get(kind);
@@ -1575,6 +1595,26 @@ impl Extractor {
                 .unwrap_or(actors),
             _ => actors,
         };
+        // "South African troops invaded German South West Africa": the colony's power is a
+        // party wherever the colony is.
+        // (A colony's own acts, "French Togoland became independent", are its own, and so is
+        // its partition: "the partition of British India", "German Togoland was divided".)
+        let mut actors = actors;
+        let told = cx.doc.slice(span).to_ascii_lowercase();
+        let between_states = !matches!(trigger.kind.as_str(), "context" | "withdrawal")
+            && !told.contains("partition")
+            && !told.contains("divid");
+        for mention in cx
+            .mentions
+            .iter()
+            .filter(|m| between_states && clause.contains(&m.span))
+        {
+            if let Some(power) = self.colonial_power(mention) {
+                if mention.code.as_ref().is_some_and(|c| actors.contains(c)) && !actors.contains(&power) {
+                    actors.push(power);
+                }
+            }
+        }
         Event {
             kind: trigger.kind.clone(),
             actors,
@@ -2524,11 +2564,14 @@ impl Extractor {
                 // and ambassadors were exchanged again only in 1976": a later clause's date is
                 // its own (an earlier clause's carries on: "Norway sent frigates in 2005, and
                 // Russia protested").
-                let later_coordinate = c.start > clause.start && text.starts_with(", and ");
+                let later_coordinate = c.start > clause.start
+                    && (text.starts_with(", and ") || text.starts_with("; "));
                 // (A later clause's own date is its own even when it tells no event: "Egypt
                 // objected, and in June 2013 Egyptian politicians were filmed …".)
-                let dated_later =
-                    later_coordinate && opens_with_date_preposition(&text[", and ".len()..]);
+                let dated_later = later_coordinate
+                    && opens_with_date_preposition(
+                        text.trim_start_matches(", and ").trim_start_matches("; "),
+                    );
                 let own_event = || {
                     let first = cx.triggers.partition_point(|(_, t)| t.start < c.start);
                     cx.triggers.get(first).is_some_and(|(_, t)| t.start < c.end)
