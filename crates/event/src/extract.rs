@@ -105,6 +105,15 @@ static STANCE_TOPIC: LazyLock<Option<Regex>> = LazyLock::new(|| {
     )
 });
 
+/// A visit told with who went where ("a visit by President Tran Duc Luong to Seoul", "his
+/// visit to Hanoi"): an event of its own even as the frame of another ("expressed regret during
+/// a visit to Dhaka").
+static VISIT_TO: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    prose_regex(
+        r"^(?:(?:state|official|working|first)\s+)?visits?\s+(?:by\s+(?:[\w'’.-]+\s+){1,6}?)?to\s+(?:the\s+)?\p{Lu}",
+    )
+});
+
 /// The opening subordinate clause of a sentence ("After the war ended in 1945, "), if any.
 /// (Its first word is checked before the pattern runs: most sentences open otherwise.)
 fn opening_clause(sentence: &str) -> Option<regex::Match<'_>> {
@@ -851,7 +860,10 @@ impl Extractor {
                 "a" | "an" | "the" => at + lead_word.len(),
                 _ => at,
             };
-            let framed = frame_phrase(&text[..lead_end]);
+            let framed = frame_phrase(&text[..lead_end])
+                && !VISIT_TO
+                    .as_ref()
+                    .is_some_and(|r| r.is_match(&text[at..]));
             // A capitalised trigger inside a sentence is part of a name ("Minister of
             // Foreign Affairs and International Cooperation"); words in quotation marks
             // are what someone said, not what happened.

@@ -113,6 +113,17 @@ pub fn extract_facts(
                             if previous_code.is_some() && state_code(city) == previous_code {
                                 continue;
                             }
+                            // "consulates in Gafsa, Le Kef and Kasserine, and Tunisia has an
+                            // embassy in Algiers": a state that opens a clause of its own ends
+                            // the list.
+                            let after = &text[(cities.start() + offset + city.len()).min(text.len())..];
+                            if state_code(city).is_some()
+                                && ["has ", "have ", "maintains ", "also ", "opened ", "keeps "]
+                                    .iter()
+                                    .any(|verb| after.trim_start().starts_with(verb))
+                            {
+                                break;
+                            }
                             previous_code = code_here;
                             let at = sentence.span.start + cities.start() + offset;
                             // In a relations article a mission of one of the pair is in
