@@ -1941,9 +1941,10 @@ impl Extractor {
                 standing_in
             };
             codes = codes_of(cx.mentions, clause, cast);
-        } else if !venue_only {
+        } else if !venue_only || trigger.kind == "relations.broken" {
             // Where an attack, a withdrawal or a visit goes is a party ("strikes on Gaza",
-            // "withdrew its forces from the Sinai").
+            // "withdrew its forces from the Sinai"), and so is the capital an envoy is
+            // recalled from ("recalled its ambassador from Paris").
             for code in target_places(cx, clause, span, false) {
                 if !codes.contains(&code) {
                     codes.push(code);
