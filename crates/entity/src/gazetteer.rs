@@ -473,3 +473,28 @@ fn plural_of(nationality: &str) -> Option<String> {
         || nationality.ends_with("ch") && !nationality.ends_with("Czech");
     (!uninflected).then(|| format!("{nationality}s"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisation_names_are_known_in_both_spellings() {
+        assert_eq!(
+            spellings("Organisation for Economic Co-operation and Development"),
+            [
+                "Organisation for Economic Co-operation and Development",
+                "Organization for Economic Co-operation and Development",
+                "Organisation for Economic Cooperation and Development",
+                "Organization for Economic Cooperation and Development",
+            ]
+        );
+        assert_eq!(spellings("NATO"), ["NATO"]);
+        let gazetteer = Gazetteer::load().expect("the bundled tables load");
+        let oei = gazetteer.lookup("Organization of Ibero-American States");
+        assert_eq!(
+            oei.map(|e| e.canonical.as_str()),
+            Some("Organisation of Ibero-American States")
+        );
+    }
+}

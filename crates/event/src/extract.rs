@@ -861,9 +861,7 @@ impl Extractor {
                 _ => at,
             };
             let framed = frame_phrase(&text[..lead_end])
-                && !VISIT_TO
-                    .as_ref()
-                    .is_some_and(|r| r.is_match(&text[at..]));
+                && !VISIT_TO.as_ref().is_some_and(|r| r.is_match(&text[at..]));
             // A capitalised trigger inside a sentence is part of a name ("Minister of
             // Foreign Affairs and International Cooperation"); words in quotation marks
             // are what someone said, not what happened.
@@ -1609,12 +1607,16 @@ impl Extractor {
         };
         // "South African troops invaded German South West Africa": the colony's power is a
         // party wherever the colony is.
-        // (A colony's own acts, "French Togoland became independent", are its own, and so is
-        // its partition: "the partition of British India", "German Togoland was divided".)
+        // (Only where force is used or land changes hands: a colony's own acts ("French
+        // Togoland became independent") and claims on it ("claimed sovereignty over British
+        // Honduras") are about the land; so is its partition ("the partition of British
+        // India").)
         let mut actors = actors;
         let told = cx.doc.slice(span).to_ascii_lowercase();
-        let between_states = !matches!(trigger.kind.as_str(), "context" | "withdrawal")
-            && !told.contains("partition")
+        let between_states = matches!(
+            trigger.kind.as_str(),
+            "conflict" | "concession" | "mobilization" | "treaty"
+        ) && !told.contains("partition")
             && !told.contains("divid");
         for mention in cx
             .mentions
@@ -1622,7 +1624,9 @@ impl Extractor {
             .filter(|m| between_states && clause.contains(&m.span))
         {
             if let Some(power) = self.colonial_power(mention) {
-                if mention.code.as_ref().is_some_and(|c| actors.contains(c)) && !actors.contains(&power) {
+                if mention.code.as_ref().is_some_and(|c| actors.contains(c))
+                    && !actors.contains(&power)
+                {
                     actors.push(power);
                 }
             }
@@ -4431,10 +4435,17 @@ fn instrument_date<'u>(text: &str, name: Span, units: &'u [DateUnit]) -> Option<
     let after = &text[name.end..];
     let joined = after.trim_start_matches([',', ' ', '(']);
     let skipped = after.len() - joined.len();
-    let joined_by = ["signed ", "concluded ", "ratified ", "which was signed ", "of ", "on "]
-        .iter()
-        .find(|w| joined.starts_with(*w))
-        .map_or(0, |w| w.len());
+    let joined_by = [
+        "signed ",
+        "concluded ",
+        "ratified ",
+        "which was signed ",
+        "of ",
+        "on ",
+    ]
+    .iter()
+    .find(|w| joined.starts_with(*w))
+    .map_or(0, |w| w.len());
     let rest = &joined[joined_by..];
     let preposition = ["on ", "in ", "of "]
         .iter()
@@ -5187,6 +5198,56 @@ mod tests {
         let text = "in Rome they met in 1990";
         let units = [date(text, "1990", "1990")];
         assert_eq!(after_leading_date(text, whole(text), &units), text);
+    }
+
+    #[test]
+    fn a_date_written_onto_a_treaty_name_is_the_treaty_date() {
+        let at = |text: &str, phrase: &str| {
+            let start = text.find(phrase).expect("the phrase is in the text");
+            Span::new(start, start + phrase.len())
+        };
+        let unit = |text: &str, phrase: &str| DateUnit {
+            span: at(text, phrase),
+            value: phrase.into(),
+            attributive: false,
+        };
+        for (text, name, date) in [
+            (
+                "ended with the Treaty of Córdoba, signed on 24 August 1821 by both",
+                "Treaty of Córdoba",
+                "24 August 1821",
+            ),
+            (
+                "led to the Treaty of San Stefano of 3 March 1878, which",
+                "Treaty of San Stefano",
+                "3 March 1878",
+            ),
+            ("the Treaty of Kars (1921) fixed", "Treaty of Kars", "1921"),
+        ] {
+            let units = [unit(text, date)];
+            let found = instrument_date(text, at(text, name), &units);
+            assert_eq!(found.map(|u| u.value.as_str()), Some(date), "{text}");
+        }
+        // A date further on is the clause's, not the name's.
+        let text = "the Treaty of Kars, which Turkey signed in 1921";
+        let units = [unit(text, "1921")];
+        assert!(instrument_date(text, at(text, "Treaty of Kars"), &units).is_none());
+    }
+
+    #[test]
+    fn a_promise_s_by_date_is_a_deadline() {
+        let at = |text: &str, phrase: &str| {
+            let start = text.find(phrase).expect("the date is in the text");
+            Span::new(start, start + phrase.len())
+        };
+        let text = "Russia pledged to withdraw its troops from Transnistria by 2002";
+        assert!(deadline(text, at(text, "2002")));
+        // (Done by then, in a clause of its own.)
+        let text =
+            "South Africa agreed to grant independence, and Cuba withdrew its troops by 1991";
+        assert!(!deadline(text, at(text, "1991")));
+        let text = "Cuba withdrew its troops by 1991";
+        assert!(!deadline(text, at(text, "1991")));
     }
 
     #[test]

@@ -365,3 +365,38 @@ fn a_population_counted_again_later_in_its_sentence() {
         "{found:?}"
     );
 }
+
+#[test]
+fn populations_counted_by_birthplace_and_census() {
+    assert_population(
+        "Chile–Peru relations",
+        "At the 2017 census about 190,000 Peruvian-born people were living in Chile.",
+        ("PER", "CHL"),
+    );
+    assert_population(
+        "Canada–Ireland relations",
+        "About 12,000 Irish-born residents lived in Canada in 2016.",
+        ("IRL", "CAN"),
+    );
+}
+
+#[test]
+fn a_state_opening_a_new_clause_ends_a_city_list() {
+    let found = facts(
+        "Libya–Tunisia relations",
+        "Libya has an embassy in Tunis and consulates in Sfax, Gabès and Djerba, and Tunisia has an embassy in Tripoli.",
+    );
+    let cities = pairs_of(&found, "mission", "holder", "city");
+    assert!(
+        cities.contains(&("LBY".into(), "Djerba".into())),
+        "{found:?}"
+    );
+    assert!(
+        cities.contains(&("TUN".into(), "Tripoli".into())),
+        "{found:?}"
+    );
+    assert!(
+        !cities.iter().any(|(_, city)| city == "Tunisia"),
+        "{found:?}"
+    );
+}
