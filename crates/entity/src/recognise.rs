@@ -301,12 +301,20 @@ impl Recogniser {
             .map(|doc| {
                 let mut mentions = self.gazetteer_mentions(&doc.text);
                 // "the Falkland Islands", "Gibraltar": a territory is a place of its sovereign.
-                for mention in mentions.iter_mut().filter(|m| m.kind == EntityKind::State) {
+                // So is a town in one ("a consulate-general in Mariehamn", on Åland: Finland).
+                for mention in mentions
+                    .iter_mut()
+                    .filter(|m| matches!(m.kind, EntityKind::State | EntityKind::Place))
+                {
                     if let Some(sovereign) =
                         mention.code.as_deref().and_then(|c| TERRITORIES.get(c))
                     {
-                        mention.kind = EntityKind::Place;
-                        mention.code = sovereign.clone();
+                        if mention.kind == EntityKind::State {
+                            mention.kind = EntityKind::Place;
+                            mention.code = sovereign.clone();
+                        } else if sovereign.is_some() {
+                            mention.code = sovereign.clone();
+                        }
                     }
                 }
                 self.apply_links(doc, &mut mentions);

@@ -400,3 +400,16 @@ fn a_state_opening_a_new_clause_ends_a_city_list() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_mission_in_a_territory_s_town_is_in_its_sovereign() {
+    let found = facts(
+        "Finland–Norway relations",
+        "Norway has an embassy in Helsinki and a consulate-general in Mariehamn.",
+    );
+    let hosts = pairs_of(&found, "mission", "city", "host");
+    assert!(
+        hosts.contains(&("Mariehamn".into(), "FIN".into())),
+        "{found:?}"
+    );
+}
