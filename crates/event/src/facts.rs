@@ -116,8 +116,9 @@ pub fn extract_facts(
                             // "consulates in Gafsa, Le Kef and Kasserine, and Tunisia has an
                             // embassy in Algiers": a state that opens a clause of its own ends
                             // the list.
-                            let after =
-                                &text[(cities.start() + offset + city.len()).min(text.len())..];
+                            let after = text
+                                .get(cities.start() + offset + city.len()..)
+                                .unwrap_or("");
                             if state_code(city).is_some()
                                 && ["has ", "have ", "maintains ", "also ", "opened ", "keeps "]
                                     .iter()
