@@ -1612,20 +1612,23 @@ impl Extractor {
         // Honduras") are about the land; so is its partition ("the partition of British
         // India").)
         let mut actors = actors;
-        let told = cx.doc.slice(span).to_ascii_lowercase();
         let between_states = matches!(
             trigger.kind.as_str(),
             "conflict" | "concession" | "mobilization" | "treaty"
-        ) && !told.contains("partition")
-            && !told.contains("divid");
+        );
+        let partition = || {
+            let told = cx.doc.slice(span).to_ascii_lowercase();
+            told.contains("partition") || told.contains("divid")
+        };
         for mention in cx
-            .mentions
+            .sentence_mentions
             .iter()
             .filter(|m| between_states && clause.contains(&m.span))
         {
             if let Some(power) = self.colonial_power(mention) {
                 if mention.code.as_ref().is_some_and(|c| actors.contains(c))
                     && !actors.contains(&power)
+                    && !partition()
                 {
                     actors.push(power);
                 }
@@ -2469,7 +2472,7 @@ impl Extractor {
         // San Stefano of 3 March 1878": a date joined to the treaty's name is the treaty's,
         // whatever the clause around it dates.
         if let Some(unit) = cx
-            .mentions
+            .sentence_mentions
             .iter()
             .filter(|m| m.kind == EntityKind::Treaty && m.span.overlaps(&trigger))
             .find_map(|m| instrument_date(text, m.span, cx.units))

@@ -274,19 +274,24 @@ fn populations_told_with_a_census_or_an_estimate() {
 
 #[test]
 fn city_names_with_two_particles() {
-    let found = facts(
+    assert_missions(
         "Bolivia–Brazil relations",
         "Brazil has an embassy in La Paz and consulates-general in Santa Cruz de la Sierra and Cochabamba.",
+        &[("BRA", "Santa Cruz de la Sierra"), ("BRA", "Cochabamba")],
     );
+}
+
+/// The missions found, after checking that each expected (holder, city) pair is among them.
+fn assert_missions(title: &str, text: &str, expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    let found = facts(title, text);
     let cities = pairs_of(&found, "mission", "holder", "city");
-    assert!(
-        cities.contains(&("BRA".into(), "Santa Cruz de la Sierra".into())),
-        "{found:?}"
-    );
-    assert!(
-        cities.contains(&("BRA".into(), "Cochabamba".into())),
-        "{found:?}"
-    );
+    for (holder, city) in expected {
+        assert!(
+            cities.contains(&(holder.to_string(), city.to_string())),
+            "{holder} in {city}: {found:?}"
+        );
+    }
+    cities
 }
 
 #[test]
@@ -382,22 +387,14 @@ fn populations_counted_by_birthplace_and_census() {
 
 #[test]
 fn a_state_opening_a_new_clause_ends_a_city_list() {
-    let found = facts(
+    let cities = assert_missions(
         "Libya–Tunisia relations",
         "Libya has an embassy in Tunis and consulates in Sfax, Gabès and Djerba, and Tunisia has an embassy in Tripoli.",
-    );
-    let cities = pairs_of(&found, "mission", "holder", "city");
-    assert!(
-        cities.contains(&("LBY".into(), "Djerba".into())),
-        "{found:?}"
-    );
-    assert!(
-        cities.contains(&("TUN".into(), "Tripoli".into())),
-        "{found:?}"
+        &[("LBY", "Djerba"), ("TUN", "Tripoli")],
     );
     assert!(
         !cities.iter().any(|(_, city)| city == "Tunisia"),
-        "{found:?}"
+        "{cities:?}"
     );
 }
 
