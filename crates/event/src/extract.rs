@@ -4454,12 +4454,14 @@ fn instrument_date<'u>(text: &str, name: Span, units: &'u [DateUnit]) -> Option<
         .iter()
         .find(|w| rest.starts_with(*w))
         .map_or(0, |w| w.len());
-    let start = name.end + skipped + joined_by + preposition;
     // (Only a date right there: "the Treaty of Kars, which Turkey …" gives none.)
-    let written = joined_by > 0 || preposition > 0 || after.starts_with(" (");
+    if joined_by == 0 && preposition == 0 && !after.starts_with(" (") {
+        return None;
+    }
+    let start = name.end + skipped + joined_by + preposition;
     units
         .iter()
-        .find(|u| written && u.span.start == start && !u.attributive)
+        .find(|u| u.span.start == start && !u.attributive)
 }
 
 /// Whether the date at `span` is the deadline of a promise ("pledged to withdraw its troops
@@ -5159,6 +5161,12 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
 mod tests {
     use super::*;
 
+    /// Where `phrase` stands in `text`.
+    fn span_of(text: &str, phrase: &str) -> Span {
+        let start = text.find(phrase).expect("the phrase is in the text");
+        Span::new(start, start + phrase.len())
+    }
+
     #[test]
     fn a_leading_phrase_before_a_new_subject_is_passed_over() {
         let words = |s: &'static str| s.split_whitespace().collect::<Vec<_>>();
@@ -5182,13 +5190,10 @@ mod tests {
 
     #[test]
     fn a_leading_date_phrase_is_passed_over() {
-        let date = |text: &str, phrase: &str, value: &str| {
-            let start = text.find(phrase).expect("the date is in the text");
-            DateUnit {
-                span: Span::new(start, start + phrase.len()),
-                value: value.into(),
-                attributive: false,
-            }
+        let date = |text: &str, phrase: &str, value: &str| DateUnit {
+            span: span_of(text, phrase),
+            value: value.into(),
+            attributive: false,
         };
         let whole = |text: &str| Span::new(0, text.len());
         let text = "and in July 2024 they formed";
@@ -5205,12 +5210,8 @@ mod tests {
 
     #[test]
     fn a_date_written_onto_a_treaty_name_is_the_treaty_date() {
-        let at = |text: &str, phrase: &str| {
-            let start = text.find(phrase).expect("the phrase is in the text");
-            Span::new(start, start + phrase.len())
-        };
         let unit = |text: &str, phrase: &str| DateUnit {
-            span: at(text, phrase),
+            span: span_of(text, phrase),
             value: phrase.into(),
             attributive: false,
         };
@@ -5228,29 +5229,25 @@ mod tests {
             ("the Treaty of Kars (1921) fixed", "Treaty of Kars", "1921"),
         ] {
             let units = [unit(text, date)];
-            let found = instrument_date(text, at(text, name), &units);
+            let found = instrument_date(text, span_of(text, name), &units);
             assert_eq!(found.map(|u| u.value.as_str()), Some(date), "{text}");
         }
         // A date further on is the clause's, not the name's.
         let text = "the Treaty of Kars, which Turkey signed in 1921";
         let units = [unit(text, "1921")];
-        assert!(instrument_date(text, at(text, "Treaty of Kars"), &units).is_none());
+        assert!(instrument_date(text, span_of(text, "Treaty of Kars"), &units).is_none());
     }
 
     #[test]
     fn a_promise_s_by_date_is_a_deadline() {
-        let at = |text: &str, phrase: &str| {
-            let start = text.find(phrase).expect("the date is in the text");
-            Span::new(start, start + phrase.len())
-        };
         let text = "Russia pledged to withdraw its troops from Transnistria by 2002";
-        assert!(deadline(text, at(text, "2002")));
+        assert!(deadline(text, span_of(text, "2002")));
         // (Done by then, in a clause of its own.)
         let text =
             "South Africa agreed to grant independence, and Cuba withdrew its troops by 1991";
-        assert!(!deadline(text, at(text, "1991")));
+        assert!(!deadline(text, span_of(text, "1991")));
         let text = "Cuba withdrew its troops by 1991";
-        assert!(!deadline(text, at(text, "1991")));
+        assert!(!deadline(text, span_of(text, "1991")));
     }
 
     #[test]
