@@ -2000,15 +2000,39 @@ impl Extractor {
         // Republic": a pronoun subject with states only after the verb is the first state of
         // the clause before, and the pair's other member is no party.
         if !codes.is_empty() && states_before(cx.mentions, clause, span).next().is_none() {
-            let lead = text[clause.start..span.start].to_ascii_lowercase();
+            // (Past the connective and a leading date: ", but in July 1974 it recognised".)
+            let mut lead_start = clause.start;
+            loop {
+                let rest = &text[lead_start..span.start];
+                let trimmed = rest.trim_start_matches([',', ';', ' ']);
+                let word = trimmed.split(' ').next().unwrap_or("");
+                let skipped = rest.len() - trimmed.len();
+                if PRONOUN_CONNECTIVES.contains(&word.to_ascii_lowercase().as_str()) {
+                    lead_start += skipped + word.len();
+                } else {
+                    lead_start += skipped;
+                    break;
+                }
+            }
+            let lead = after_leading_date(text, Span::new(lead_start, span.start), cx.units)
+                .to_ascii_lowercase();
             let mut words = lead
                 .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .skip_while(|w| PRONOUN_CONNECTIVES.contains(w));
-            let pronoun = matches!(words.next(), Some("it" | "they")) && words.count() <= 3;
+                .filter(|w| !w.is_empty());
+            let pronoun = words.next().filter(|w| matches!(*w, "it" | "they"));
+            let pronoun = pronoun.filter(|_| words.count() <= 6);
             let previous = cx.clauses.iter().rfind(|c| c.end <= clause.start);
-            if let (true, Some(previous)) = (pronoun, previous) {
-                if let Some(code) = states_in(parties.iter().copied(), *previous).first() {
+            if let (Some(pronoun), Some(previous)) = (pronoun, previous) {
+                let antecedents = states_in(parties.iter().copied(), *previous);
+                // ("it" is one state; "they" all the clause before names: "the two
+                // countries created a Brazilian–Argentine agency, and on 26 March 1991 they
+                // signed the Treaty of Asunción".)
+                let take = if pronoun == "it" {
+                    1
+                } else {
+                    antecedents.len()
+                };
+                for code in antecedents.iter().take(take).rev() {
                     codes.retain(|c| c != code);
                     codes.insert(0, code.clone());
                     subject_from_context = true;
@@ -2479,6 +2503,9 @@ impl Extractor {
         {
             return (Some(unit.value.clone()), WhenSource::Sentence);
         }
+        if let Some(value) = offset_date(text, cx.span, trigger, cx.units) {
+            return (Some(value), WhenSource::Sentence);
+        }
         let until = |u: &DateUnit| -> String {
             // "maintained relations … until 1945": from where the narrative stands to then.
             let before = text[..u.span.start].trim_end();
@@ -2585,12 +2612,16 @@ impl Extractor {
                 // its own (an earlier clause's carries on: "Norway sent frigates in 2005, and
                 // Russia protested").
                 let later_coordinate = c.start > clause.start
-                    && (text.starts_with(", and ") || text.starts_with("; "));
+                    && (text.starts_with(", and ")
+                        || text.starts_with("; ")
+                        || text.starts_with(", but "));
                 // (A later clause's own date is its own even when it tells no event: "Egypt
                 // objected, and in June 2013 Egyptian politicians were filmed …".)
                 let dated_later = later_coordinate
                     && opens_with_date_preposition(
-                        text.trim_start_matches(", and ").trim_start_matches("; "),
+                        text.trim_start_matches(", and ")
+                            .trim_start_matches(", but ")
+                            .trim_start_matches("; "),
                     );
                 let own_event = || {
                     let first = cx.triggers.partition_point(|(_, t)| t.start < c.start);
@@ -2887,6 +2918,88 @@ fn split_relative_ends(text: &str, clauses: Vec<Span>) -> Vec<Span> {
         }
     }
     out
+}
+
+/// "Then … after": a span of time told before "after" or "before" and the act it places
+/// ("on 25 March 2004, three months after Libya agreed to …").
+static OFFSET_ACT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    prose_regex(
+        r",\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,3})\s+(day|week|month|year|decade)s?\s+(after|before)\s+",
+    )
+});
+
+/// The date of an act told as a span of time after or before a dated one: "Blair met Gaddafi
+/// on 25 March 2004, three months after Libya agreed to give up …" dates the agreement
+/// 2003-12. The date is given only as finely as both the span and the reference date allow.
+fn offset_date(text: &str, sentence: Span, trigger: Span, units: &[DateUnit]) -> Option<String> {
+    let before_trigger = text.get(sentence.start..trigger.start)?;
+    let found = OFFSET_ACT.as_ref()?.captures_iter(before_trigger).last()?;
+    let whole = found.get(0)?;
+    // (The act is the one right after "after": no clause between.)
+    if before_trigger[whole.end()..].contains([',', ';']) {
+        return None;
+    }
+    let at = sentence.start + whole.start();
+    // (Unless the act has a date of its own: "…, three months before Guyana became
+    // independent on 26 May 1966".)
+    let act_end = text[trigger.end..sentence.end]
+        .find([',', ';'])
+        .map_or(sentence.end, |i| trigger.end + i);
+    let act = Span::new(sentence.start + whole.end(), act_end);
+    if units.iter().any(|u| act.contains(&u.span)) {
+        return None;
+    }
+    let reference = units
+        .iter()
+        .filter(|u| u.span.end <= at && u.span.start >= sentence.start && !u.attributive)
+        .next_back()?;
+    let count: i64 = match found.get(1)?.as_str().to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        digits => digits.parse().ok()?,
+    };
+    let sign = if found.get(3)?.as_str().eq_ignore_ascii_case("after") {
+        -1
+    } else {
+        1
+    };
+    let parts: Vec<&str> = reference.value.split('-').collect();
+    let year: i64 = parts.first().filter(|y| y.len() == 4)?.parse().ok()?;
+    let month: Option<u32> = parts
+        .get(1)
+        .and_then(|m| m.parse().ok())
+        .filter(|m| (1..=12).contains(m));
+    let day: Option<u32> = parts.get(2).and_then(|d| d.parse().ok());
+    if parts.len() > 3 || (parts.len() > 1 && month.is_none()) || (parts.len() > 2 && day.is_none())
+    {
+        return None;
+    }
+    use dyad_time::calendar::{add_months, civil_from_days, days_from_civil};
+    match found.get(2)?.as_str().to_ascii_lowercase().as_str() {
+        unit @ ("day" | "week") => {
+            let days = if unit == "week" { 7 * count } else { count };
+            let (y, m, d) = civil_from_days(days_from_civil(year, month?, day?) + sign * days);
+            Some(format!("{y:04}-{m:02}-{d:02}"))
+        }
+        "month" => {
+            let (y, m) = add_months(year, month?, sign * count);
+            Some(format!("{y:04}-{m:02}"))
+        }
+        unit => {
+            let years = if unit == "decade" { 10 * count } else { count };
+            Some(format!("{:04}", year + sign * years))
+        }
+    }
 }
 
 /// Whether a clause is told in the present (a copula or auxiliary in the present, none in the
@@ -3725,11 +3838,33 @@ fn overthrown_at_home(cx: &SentenceContext, clause: Span, span: Span) -> Option<
         m.span.start >= span.end
             && clause.contains(&m.span)
             && text[span.end..m.span.start].split_whitespace().count() <= 2
-    })?;
-    let state = ruler
-        .code
-        .clone()
-        .filter(|_| ruler.kind == EntityKind::Person)?;
+    });
+    let state = match ruler {
+        Some(ruler) if ruler.kind == EntityKind::Person => ruler.code.clone()?,
+        // A ruler the gazetteer does not know, put down by an army named for its state: "the
+        // overthrow of Morsi by the Egyptian army".
+        _ => own_army_after(cx, clause, span)?,
+    };
+    let acting = |m: &&Mention| {
+        matches!(m.kind, EntityKind::State | EntityKind::Person) && clause.contains(&m.span)
+    };
+    if matches!(head, "overthrow" | "ouster" | "ousting") {
+        // A noun's doer is told after "by" or in a possessive before it, not by the clause's
+        // subject: "Erdoğan condemned the overthrow of Morsi", "Tanzania's overthrow of Amin".
+        let doer = cx.mentions.iter().filter(acting).find(|m| {
+            if m.span.start >= span.end {
+                let before = text[span.end..m.span.start].trim_end();
+                before.ends_with(" by") || before.ends_with(" by the")
+            } else {
+                m.span.end <= span.start
+                    && matches!(text[m.span.end..span.start].trim_end(), "'s" | "’s")
+            }
+        });
+        return match doer {
+            Some(m) if m.code.as_ref().is_some_and(|c| *c != state) => None,
+            _ => Some(state),
+        };
+    }
     // (A state that only backed those who did it is no actor of it: "a coup backed by the
     // United States overthrew Jacobo Árbenz".)
     let backer = |m: &Mention| {
@@ -3745,14 +3880,29 @@ fn overthrown_at_home(cx: &SentenceContext, clause: Span, span: Span) -> Option<
         .iter()
         .any(|w| before.ends_with(w))
     };
-    let another_state_acts = cx.mentions.iter().any(|m| {
-        m.span.end <= span.start
-            && clause.contains(&m.span)
-            && matches!(m.kind, EntityKind::State | EntityKind::Person)
-            && m.code.as_ref().is_some_and(|c| *c != state)
-            && !backer(m)
+    let another_state_acts = cx.mentions.iter().filter(acting).any(|m| {
+        m.span.end <= span.start && m.code.as_ref().is_some_and(|c| *c != state) && !backer(m)
     });
     (!another_state_acts).then_some(state)
+}
+
+/// The state whose own army is the doer after "by" in a clause ("… by the Egyptian army",
+/// "… by Chile's armed forces").
+fn own_army_after(cx: &SentenceContext, clause: Span, span: Span) -> Option<String> {
+    let text = cx.doc.text.as_str();
+    cx.mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::State && m.span.start >= span.end)
+        .filter(|m| clause.contains(&m.span))
+        .find(|m| {
+            let before = text[span.end..m.span.start].trim_end();
+            let by = before.ends_with(" by the") || before.ends_with(" by");
+            let after = text[m.span.end..clause.end].trim_start_matches(['’', '\'', 's', ' ']);
+            by && ["army", "military", "armed forces", "generals", "officers"]
+                .iter()
+                .any(|w| after.starts_with(w))
+        })
+        .and_then(|m| m.code.clone())
 }
 
 /// Further dates joined by "and" to the date of an event, each dating the same kind of event
@@ -5236,6 +5386,52 @@ mod tests {
         let text = "the Treaty of Kars, which Turkey signed in 1921";
         let units = [unit(text, "1921")];
         assert!(instrument_date(text, span_of(text, "Treaty of Kars"), &units).is_none());
+    }
+
+    #[test]
+    fn an_act_a_span_before_a_dated_one_is_dated_back() {
+        let dated = |text: &str, date: &str, value: &str, trigger: &str| {
+            let units = [DateUnit {
+                span: span_of(text, date),
+                value: value.into(),
+                attributive: false,
+            }];
+            let sentence = Span::new(0, text.len());
+            offset_date(text, sentence, span_of(text, trigger), &units)
+        };
+        let text = "Blair met Gaddafi on 25 March 2004, three months after Libya agreed to give up";
+        assert_eq!(
+            dated(text, "25 March 2004", "2004-03-25", "agreed").as_deref(),
+            Some("2003-12")
+        );
+        let text = "independence on 24 February 1918, a day before German troops entered Tallinn";
+        assert_eq!(
+            dated(text, "24 February 1918", "1918-02-24", "entered").as_deref(),
+            Some("1918-02-25")
+        );
+        let text = "signed in 1990, two years after the war ended";
+        assert_eq!(
+            dated(text, "1990", "1990", "ended").as_deref(),
+            Some("1988")
+        );
+        // (Not finer than the reference date allows, and not when the act has its own date.)
+        let text = "signed in 1990, two months after the war ended";
+        assert_eq!(dated(text, "1990", "1990", "ended"), None);
+        let text = "signed on 17 February 1966, three months before Guyana became independent on 26 May 1966";
+        let units = [
+            ("17 February 1966", "1966-02-17"),
+            ("26 May 1966", "1966-05-26"),
+        ]
+        .map(|(date, value)| DateUnit {
+            span: span_of(text, date),
+            value: value.into(),
+            attributive: false,
+        });
+        let sentence = Span::new(0, text.len());
+        assert_eq!(
+            offset_date(text, sentence, span_of(text, "became"), &units),
+            None
+        );
     }
 
     #[test]
