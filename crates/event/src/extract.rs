@@ -2951,8 +2951,7 @@ fn offset_date(text: &str, sentence: Span, trigger: Span, units: &[DateUnit]) ->
     }
     let reference = units
         .iter()
-        .filter(|u| u.span.end <= at && u.span.start >= sentence.start && !u.attributive)
-        .next_back()?;
+        .rfind(|u| u.span.end <= at && u.span.start >= sentence.start && !u.attributive)?;
     let count: i64 = match found.get(1)?.as_str().to_ascii_lowercase().as_str() {
         "a" | "an" | "one" => 1,
         "two" => 2,
