@@ -410,3 +410,17 @@ fn a_mission_in_a_territory_s_town_is_in_its_sovereign() {
         "{found:?}"
     );
 }
+
+#[test]
+fn populations_of_nationals_named_in_several_words() {
+    assert_population(
+        "Australia–Papua New Guinea relations",
+        "About 20,000 Papua New Guineans lived in Australia in 2021.",
+        ("PNG", "AUS"),
+    );
+    assert_population(
+        "India–Sri Lanka relations",
+        "Some 30,000 Sri Lankans lived in India in 2020.",
+        ("LKA", "IND"),
+    );
+}
