@@ -6,6 +6,7 @@ use crate::{Event, Evidence, Extraction, Participant, WhenSource};
 use dyad_entity::{EntityKind, Mention, Recogniser};
 use dyad_prefilter::{GateGroup, Scan};
 use dyad_read::{Document, Span};
+use dyad_time::value::{shift, RefTime, Unit};
 use dyad_time::{Mode, TagOptions, Tagger, Tagging, TimexType};
 use regex::Regex;
 use std::borrow::Cow;
@@ -2504,7 +2505,7 @@ impl Extractor {
         {
             return (Some(unit.value.clone()), WhenSource::Sentence);
         }
-        if let Some(value) = offset_date(text, cx.span, trigger, cx.units) {
+        if let Some(value) = offset_date(&self.tagger, text, cx.span, trigger, cx.units) {
             return (Some(value), WhenSource::Sentence);
         }
         let until = |u: &DateUnit| -> String {
@@ -2921,18 +2922,22 @@ fn split_relative_ends(text: &str, clauses: Vec<Span>) -> Vec<Span> {
     out
 }
 
-/// "Then … after": a span of time told before "after" or "before" and the act it places
+/// A span of time told before "after" or "before", and the act it places
 /// ("on 25 March 2004, three months after Libya agreed to …").
 static OFFSET_ACT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    prose_regex(
-        r",\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,3})\s+(day|week|month|year|decade)s?\s+(after|before)\s+",
-    )
+    prose_regex(r",\s+([\w-]+)\s+(day|week|month|year|decade)s?\s+(after|before)\s+")
 });
 
 /// The date of an act told as a span of time after or before a dated one: "Blair met Gaddafi
 /// on 25 March 2004, three months after Libya agreed to give up …" dates the agreement
 /// 2003-12. The date is given only as finely as both the span and the reference date allow.
-fn offset_date(text: &str, sentence: Span, trigger: Span, units: &[DateUnit]) -> Option<String> {
+fn offset_date(
+    tagger: &Tagger,
+    text: &str,
+    sentence: Span,
+    trigger: Span,
+    units: &[DateUnit],
+) -> Option<String> {
     let before_trigger = text.get(sentence.start..trigger.start)?;
     let found = OFFSET_ACT.as_ref()?.captures_iter(before_trigger).last()?;
     let whole = found.get(0)?;
@@ -2953,53 +2958,23 @@ fn offset_date(text: &str, sentence: Span, trigger: Span, units: &[DateUnit]) ->
     let reference = units
         .iter()
         .rfind(|u| u.span.end <= at && u.span.start >= sentence.start && !u.attributive)?;
-    let count: i64 = match found.get(1)?.as_str().to_ascii_lowercase().as_str() {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        digits => digits.parse().ok()?,
-    };
+    let count = tagger.cardinal(found.get(1)?.as_str())?;
     let sign = if found.get(3)?.as_str().eq_ignore_ascii_case("after") {
         -1
     } else {
         1
     };
-    let parts: Vec<&str> = reference.value.split('-').collect();
-    let year: i64 = parts.first().filter(|y| y.len() == 4)?.parse().ok()?;
-    let month: Option<u32> = parts
-        .get(1)
-        .and_then(|m| m.parse().ok())
-        .filter(|m| (1..=12).contains(m));
-    let day: Option<u32> = parts.get(2).and_then(|d| d.parse().ok());
-    if parts.len() > 3 || (parts.len() > 1 && month.is_none()) || (parts.len() > 2 && day.is_none())
-    {
-        return None;
-    }
-    use dyad_time::calendar::{add_months, civil_from_days, days_from_civil};
-    match found.get(2)?.as_str().to_ascii_lowercase().as_str() {
-        unit @ ("day" | "week") => {
-            let days = if unit == "week" { 7 * count } else { count };
-            let (y, m, d) = civil_from_days(days_from_civil(year, month?, day?) + sign * days);
-            Some(format!("{y:04}-{m:02}-{d:02}"))
-        }
-        "month" => {
-            let (y, m) = add_months(year, month?, sign * count);
-            Some(format!("{y:04}-{m:02}"))
-        }
-        unit => {
-            let years = if unit == "decade" { 10 * count } else { count };
-            Some(format!("{:04}", year + sign * years))
-        }
-    }
+    let reference = RefTime::parse(&reference.value)?;
+    // (Days and weeks need a reference day, months a month: never a guessed finer date.)
+    let (unit, count) = match found.get(2)?.as_str().to_ascii_lowercase().as_str() {
+        "day" if reference.day.is_some() => (Unit::Day, count),
+        "week" if reference.day.is_some() => (Unit::Day, 7 * count),
+        "month" if reference.month.is_some() => (Unit::Month, count),
+        "year" => (Unit::Year, count),
+        "decade" => (Unit::Year, 10 * count),
+        _ => return None,
+    };
+    Some(shift(reference, unit, sign * count))
 }
 
 /// Whether a clause is told in the present (a copula or auxiliary in the present, none in the
@@ -5390,6 +5365,7 @@ mod tests {
 
     #[test]
     fn an_act_a_span_before_a_dated_one_is_dated_back() {
+        let tagger = Tagger::new().expect("the bundled time resources load");
         let dated = |text: &str, date: &str, value: &str, trigger: &str| {
             let units = [DateUnit {
                 span: span_of(text, date),
@@ -5397,7 +5373,7 @@ mod tests {
                 attributive: false,
             }];
             let sentence = Span::new(0, text.len());
-            offset_date(text, sentence, span_of(text, trigger), &units)
+            offset_date(&tagger, text, sentence, span_of(text, trigger), &units)
         };
         let text = "Blair met Gaddafi on 25 March 2004, three months after Libya agreed to give up";
         assert_eq!(
@@ -5429,7 +5405,7 @@ mod tests {
         });
         let sentence = Span::new(0, text.len());
         assert_eq!(
-            offset_date(text, sentence, span_of(text, "became"), &units),
+            offset_date(&tagger, text, sentence, span_of(text, "became"), &units),
             None
         );
     }

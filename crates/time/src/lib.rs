@@ -218,6 +218,18 @@ impl Tagger {
         self.rules.len()
     }
 
+    /// A cardinal number written in digits or words, read with the tagger's number table:
+    /// "three", "twenty-five", "a", "12". Vague quantities ("several") are none.
+    ///
+    /// ```
+    /// let tagger = dyad_time::Tagger::new().unwrap();
+    /// assert_eq!(tagger.cardinal("twenty-five"), Some(25));
+    /// assert_eq!(tagger.cardinal("several"), None);
+    /// ```
+    pub fn cardinal(&self, surface: &str) -> Option<i64> {
+        template::number(surface, &self.tables).ok()?.parse().ok()
+    }
+
     /// Tag a text: recognise, find ranges, anchor.
     pub fn tag(&self, text: &str, options: &TagOptions) -> Tagging {
         self.tag_with_frozen(text, options, &[])

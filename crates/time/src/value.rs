@@ -422,7 +422,14 @@ fn format_day(days: i64) -> String {
 
 /// Shift a reference time by whole units, at the coarser of the unit's and the reference's
 /// granularity: "four days earlier" from a bare year stays that year.
-fn shift(at: RefTime, unit: Unit, offset: i64) -> String {
+///
+/// ```
+/// use dyad_time::value::{shift, RefTime, Unit};
+/// let at = RefTime::parse("2004-03-25").unwrap();
+/// assert_eq!(shift(at, Unit::Month, -3), "2003-12");
+/// assert_eq!(shift(at, Unit::Day, 7), "2004-04-01");
+/// ```
+pub fn shift(at: RefTime, unit: Unit, offset: i64) -> String {
     match (unit, at.month, at.day) {
         (Unit::Day, Some(m), Some(d)) => format_day(days_from_civil(at.year, m, d) + offset),
         (Unit::Week, Some(m), Some(d)) => {
