@@ -24,8 +24,8 @@ static CLAUSE_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// A sentence-opening subordinate clause with a verb of its own (its subject may be a list of
-/// names: "When Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut ties"), or an "After a coup in
-/// Cyprus"-like event phrase, up to its comma.
+/// names: "When Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut ties"), or an
+/// "After a coup in Cyprus"-like event phrase, up to its comma.
 static OPENING_CLAUSE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     prose_regex(
         r"^(?:(?:After|Before|When|Once|Although|Though|While|Whereas|Because|Since|Until|As soon as)\s+(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*(?:,\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)+,?\s+and\s+)?[^,;]{1,100}?\s(?:[a-z]+ed|cut|set|put|shut|quit|beat|was|were|had|did|left|began|broke|took|made|won|lost|fell|came|went|saw|sent|gave|became|overthrew|drew|rose|struck|fought|sought|brought|led|held|met|paid|sold|told|threw|withdrew|froze|swept|shot|hit|split|spread|stood|ran|wrote|spoke|grew|knew|built|bought|caught|taught|lent)\s[^,;]{0,80}?|(?:After|Following)\s+(?:an?|the|[A-Z][\w'’-]*(?:'s|’s))\s+[^,;]{3,80}?),",
@@ -3828,8 +3828,7 @@ fn overthrown_at_home(cx: &SentenceContext, clause: Span, span: Span) -> Option<
         // subject: "Erdoğan condemned the overthrow of Morsi", "Tanzania's overthrow of Amin".
         let doer = cx.mentions.iter().filter(acting).find(|m| {
             if m.span.start >= span.end {
-                let before = text[span.end..m.span.start].trim_end();
-                before.ends_with(" by") || before.ends_with(" by the")
+                after_by(text, span.end, m.span.start)
             } else {
                 m.span.end <= span.start
                     && matches!(text[m.span.end..span.start].trim_end(), "'s" | "’s")
@@ -3861,6 +3860,12 @@ fn overthrown_at_home(cx: &SentenceContext, clause: Span, span: Span) -> Option<
     (!another_state_acts).then_some(state)
 }
 
+/// Whether the words from `from` to `to` end with "by" or "by the": what follows is the doer.
+fn after_by(text: &str, from: usize, to: usize) -> bool {
+    let before = text[from..to].trim_end();
+    before.ends_with(" by") || before.ends_with(" by the")
+}
+
 /// The state whose own army is the doer after "by" in a clause ("… by the Egyptian army",
 /// "… by Chile's armed forces").
 fn own_army_after(cx: &SentenceContext, clause: Span, span: Span) -> Option<String> {
@@ -3870,12 +3875,11 @@ fn own_army_after(cx: &SentenceContext, clause: Span, span: Span) -> Option<Stri
         .filter(|m| m.kind == EntityKind::State && m.span.start >= span.end)
         .filter(|m| clause.contains(&m.span))
         .find(|m| {
-            let before = text[span.end..m.span.start].trim_end();
-            let by = before.ends_with(" by the") || before.ends_with(" by");
             let after = text[m.span.end..clause.end].trim_start_matches(['’', '\'', 's', ' ']);
-            by && ["army", "military", "armed forces", "generals", "officers"]
-                .iter()
-                .any(|w| after.starts_with(w))
+            after_by(text, span.end, m.span.start)
+                && ["army", "military", "armed forces", "generals", "officers"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
         })
         .and_then(|m| m.code.clone())
 }
