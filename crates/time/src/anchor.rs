@@ -41,6 +41,8 @@ pub struct AnchorContext<'a> {
     pub frozen: &'a [Span],
     /// Indices of timexes that end a range.
     pub range_ends: &'a [usize],
+    /// Ranges as (start, end) indices of timexes.
+    pub ranges: &'a [(usize, usize)],
 }
 
 /// Resolve every relative value in place, in text order.
@@ -50,6 +52,19 @@ pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
     // it when a coarser date of the same year came in between ("On 18 September Canada said
     // the murder in June …; Canada expelled a diplomat the same day").
     let mut day_reference: Option<RefTime> = None;
+    // "from 28 February to 5 March 2017": a range start written without its year is read
+    // from the end it runs to, not from the narrative's reference.
+    let range_end_times: Vec<Option<RefTime>> = (0..timexes.len())
+        .map(|index| {
+            let (_, end) = context.ranges.iter().find(|(start, _)| *start == index)?;
+            let value = &timexes.get(*end)?.value;
+            if value.starts_with('@') {
+                None
+            } else {
+                RefTime::parse(value)
+            }
+        })
+        .collect();
     for (index, timex) in timexes.iter_mut().enumerate() {
         // A date counted back from the reported quarter ("a year earlier") must not become the
         // reference itself, or the next one would count back from it.
@@ -67,6 +82,7 @@ pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
                     ) && reference.is_some_and(|r| r.quarter);
                     keeps_reference = by_quarter;
                     let at = match (context.mode, relative.anchor()) {
+                        _ if range_end_times[index].is_some() => range_end_times[index],
                         (Mode::News, Anchor::Speech) if !by_quarter => context.dct.or(reference),
                         _ => reference.or(context.dct),
                     };

@@ -306,6 +306,7 @@ impl Tagger {
             dct: options.dct.as_deref().and_then(value::RefTime::parse),
             frozen,
             range_ends: &range_ends,
+            ranges: &pairs,
         };
         anchor::anchor(&mut timexes, text, &context);
         let intervals = pairs
