@@ -16,10 +16,11 @@ use std::sync::LazyLock;
 /// that the search can skip to its literals.) "until" opens a clause only before a subject
 /// and its verb ("…blockaded the border until Nigerian President Olusegun Obasanjo mediated
 /// an agreement"), not before a date ("until 1983"). A demand after a comma ("vetoed the
-/// talks, demanding that …") is an act of its own.
+/// talks, demanding that …") is an act of its own, and so is one placed by a span of time
+/// (", a day after Soviet aircraft had bombed Kassa").
 static CLAUSE_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| {
     prose_regex(
-        r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|whom|whose|as\s+well\s+as|(?:during|at|in|after|under)\s+which|demanding|urging)\b|[ \t\n](?:but|while)[ \t\n]|[ \t\n][–—][ \t\n]|[ \t\n]until\s+(?:[A-Z][\w'’-]+\s+){1,5}(?:[a-z]+ed|was|were|had|met|made|took|gave|won|lost)\b",
+        r";|,\s+(?:while|whereas|but|which|when|although|though|where|who|whom|whose|as\s+well\s+as|(?:during|at|in|after|under)\s+which|demanding|urging)\b|[ \t\n](?:but|while)[ \t\n]|[ \t\n][–—][ \t\n]|[ \t\n]until\s+(?:[A-Z][\w'’-]+\s+){1,5}(?:[a-z]+ed|was|were|had|met|made|took|gave|won|lost)\b|,\s+an?\s+(?:visit|trip|journey|move|decision|step)\s+(?:that\s+)?(?:was\s+)?(?:condemned|criticised|criticized|denounced|welcomed|praised|protested)\b|,\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|[0-9]+)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before)\s",
     )
 });
 
@@ -213,6 +214,14 @@ static REQUESTED: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static MODALITY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     prose_regex(
         r"(?i)\b(?:plan(?:s|ned)?\s+to|will|would|shall|intend(?:s|ed)?\s+to|expected\s+to|aim(?:s|ed)?\s+to|hope(?:s|d)?\s+to|could|(?-i:may)|might|propos(?:ed|es)\s+to|scheduled\s+to|is\s+to|are\s+to|wanted\s+to|wished\s+to|unless|if)\s+(?:\w+\s+){0,3}$",
+    )
+});
+
+/// "announced on 1 November that Hungary would leave the Warsaw Pact": a decision made known
+/// is the act, not a plan (the modal is the reported speech's tense).
+static ANNOUNCED_WOULD: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    prose_regex(
+        r"(?i)\b(?:announced|declared|decided|gave\s+notice|confirmed)\s+(?:[\w'’,-]+\s+){0,6}?that\s+(?:[\w'’-]+\s+){1,5}?would\s+(?:\w+\s+){0,3}$",
     )
 });
 
@@ -1547,8 +1556,12 @@ impl Extractor {
         let modal_after = ["would ", "could ", "might "]
             .iter()
             .any(|w| after.trim_start().starts_with(w));
+        let announced = modal.as_deref() == Some("would ")
+            || modal.as_deref().is_some_and(|m| m.starts_with("would "));
+        let announced = announced && ANNOUNCED_WOULD.as_ref().is_some_and(|r| r.is_match(before));
         let modality = match modal {
             _ if alleged => "alleged",
+            _ if announced => "asserted",
             _ if modal_after => "possible",
             // ("threatened military action unless Syria expelled Öcalan": a condition.)
             Some(m)
@@ -5103,10 +5116,10 @@ const NEW_EVENT_OPENINGS: &[&str] = &[
 ];
 
 /// The end of a reason phrase that places what it names: "over its offensive in (northern)",
-/// "in protest at the war in".
+/// "in protest at the war in"; or of a journey's topic: "to discuss peace in".
 static REASON_PLACE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     prose_regex(
-        r"(?i)\b(?:over|in\s+protest\s+(?:at|against|over))\s+(?:its|their|the|his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:in|into|on|against)\s+(?:(?:the\s+)?(?:northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|central)\s+)?$",
+        r"(?i)(?:\b(?:over|in\s+protest\s+(?:at|against|over))\s+(?:its|their|the|his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:in|into|on|against)|\bto\s+discuss\s+(?:[\w'’-]+\s+){0,3}?(?:in|on|with|for))\s+(?:(?:the\s+)?(?:northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|central)\s+)?$",
     )
 });
 
