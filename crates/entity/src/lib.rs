@@ -26,7 +26,9 @@ mod patterns;
 mod recognise;
 
 pub use gazetteer::{EntityKind, Form, Gazetteer};
-pub use recognise::{document_dyad, resolve_shared_names, successor_in, Mention, Recogniser};
+pub use recognise::{
+    document_dyad, region_before_state, resolve_shared_names, successor_in, Mention, Recogniser,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EntityError {

@@ -17,6 +17,7 @@ const AMBIGUOUS: &str = include_str!("../resources/ambiguous-names.txt");
 const NAME_OPENERS: &str = include_str!("../resources/name-openers.txt");
 const SHARED_NAMES: &str = include_str!("../resources/shared-names.tsv");
 const SUCCESSORS: &str = include_str!("../resources/successors.tsv");
+const REGIONS_BEFORE_STATES: &str = include_str!("../resources/regions-before-states.tsv");
 
 /// One mention of an entity in a document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -1075,6 +1076,10 @@ impl Recogniser {
             if !text.is_char_boundary(end) || text[end..].chars().next().is_some_and(is_word_char) {
                 continue;
             }
+            // ("founded the Kingdom of Iraq": a name, not the state last named.)
+            if text[end..].starts_with(" of ") {
+                continue;
+            }
             let continent = adjective.as_deref().and_then(|a| match a {
                 "asian" => Some("Asia"),
                 "european" => Some("Europe"),
@@ -1691,6 +1696,31 @@ pub fn successor_in(mention: &Mention, year: i64) -> Option<&'static str> {
         .iter()
         .find(|(names, until, _)| year > *until && names.iter().any(|n| n == historical))
         .map(|(_, _, then)| then.as_str())
+}
+
+/// Whether a state's name, as written, still named only a region in `year`, before the state
+/// took it ("Bulgaria occupied eastern Macedonia in 1916" is no act on North Macedonia).
+///
+/// ```
+/// assert!(dyad_entity::region_before_state("Macedonia", "MKD", 1916));
+/// assert!(!dyad_entity::region_before_state("Macedonia", "MKD", 2004));
+/// assert!(!dyad_entity::region_before_state("North Macedonia", "MKD", 1916));
+/// ```
+pub fn region_before_state(surface: &str, code: &str, year: i64) -> bool {
+    static ROWS: std::sync::LazyLock<Vec<(Vec<String>, String, i64)>> =
+        std::sync::LazyLock::new(|| {
+            rows(REGIONS_BEFORE_STATES)
+                .filter_map(|fields| {
+                    let names = fields.first()?.split('|').map(|n| n.trim().to_string());
+                    let code = fields.get(1)?.trim().to_string();
+                    let from = fields.get(2)?.trim().parse().ok()?;
+                    Some((names.collect(), code, from))
+                })
+                .collect()
+        });
+    ROWS.iter().any(|(names, state, from)| {
+        state == code && year < *from && names.iter().any(|n| n == surface)
+    })
 }
 
 /// The states a document is about: two from a title such as "Italy–Japan relations", one from

@@ -650,6 +650,7 @@ impl Extractor {
                     }
                 }
                 successor_states(&mut event, sentence_mentions);
+                regions_before_states(&mut event, sentence_mentions, &doc.text);
                 events.push((scope, event));
             }
             // "Venezuela expelled the American ambassador, and Washington responded in kind":
@@ -2818,6 +2819,34 @@ fn successor_states(event: &mut Event, mentions: &[Mention]) {
     });
 }
 
+/// Drops an actor named only by a region's name before the state took it: "Bulgaria occupied
+/// eastern Macedonia in 1916" is no act on North Macedonia. Only when every mention of the
+/// actor's code in the sentence is such a name, and another actor remains.
+fn regions_before_states(event: &mut Event, mentions: &[Mention], text: &str) {
+    let Some(year) = event
+        .when
+        .as_deref()
+        .or(event.frame.as_deref())
+        .and_then(first_year)
+    else {
+        return;
+    };
+    let region_only = |code: &str| {
+        let mut named = mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::State && m.code.as_deref() == Some(code))
+            .peekable();
+        named.peek().is_some()
+            && named.all(|m| {
+                text.get(m.span.range())
+                    .is_some_and(|surface| dyad_entity::region_before_state(surface, code, year))
+            })
+    };
+    if event.actors.len() > 1 && event.actors.iter().any(|a| region_only(a)) {
+        event.actors.retain(|a| !region_only(a));
+    }
+}
+
 /// The first year of a TimeML value or interval: "1952-04-28" → 1952, "195" (the 1950s) →
 /// 1950, "1945/1949" → 1945; none for BC dates or values without one.
 fn first_year(value: &str) -> Option<i64> {
@@ -3394,6 +3423,7 @@ const AGREEMENT_TERMS: &[&str] = &[
     " under which ",
     " whereby ",
     " providing for ",
+    " provided for ",
     " by which ",
     " that ",
     " which ",
