@@ -955,6 +955,16 @@ impl Recogniser {
                 if matched.split_whitespace().count() < 2 || !free(span) {
                     continue;
                 }
+                // ("a Franco-Portuguese agreement": the second half of a compound demonym
+                // before a common noun names no treaty.)
+                let after_hyphen = text[..start].ends_with(['-', '–']);
+                let common_noun = matched
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.starts_with(char::is_lowercase));
+                if after_hyphen && common_noun {
+                    continue;
+                }
                 out.push(Mention {
                     span,
                     kind,
