@@ -3184,7 +3184,7 @@ const fn longest(words: &[&str]) -> usize {
 
 /// Prepositions that open a date phrase before a clause's subject.
 const DATE_PREPOSITIONS: &[&str] = &[
-    "in", "on", "during", "by", "after", "before", "from", "since",
+    "in", "on", "during", "by", "after", "before", "from", "since", "between",
 ];
 
 /// Whether `text` opens with a date phrase's preposition ("…, and in August 1964 …").
@@ -3253,11 +3253,15 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
             // A leading date phrase ("…, and in August 1964 paratroopers landed") comes before
             // the subject.
             let skip = if opens_with_date_preposition(&text[cut + joint..clause.end]) {
-                words
-                    .iter()
-                    .take(4)
-                    .position(|w| w.chars().any(|c| c.is_ascii_digit()))
-                    .map_or(0, |p| p + 1)
+                // ("…, and between 1942 and 1944 the Peruvian government deported …": a span
+                // ends at its second date.)
+                let dated = |w: &&str| w.chars().any(|c| c.is_ascii_digit());
+                if words.first() == Some(&"between") {
+                    words.iter().take(7).rposition(dated)
+                } else {
+                    words.iter().take(4).position(dated)
+                }
+                .map_or(0, |p| p + 1)
             } else {
                 leading_phrase_end(&words)
             };
