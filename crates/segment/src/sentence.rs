@@ -165,6 +165,17 @@ fn dot_ends_sentence(before: &str, next_word: &str) -> bool {
             .collect();
         lexicon.starters.contains(&cleaned)
     };
+    // "…under Queen Margaret I. Christian II of Denmark…": a regnal numeral after a ruler's
+    // title and name is no initial, and a capitalised word after it starts a sentence.
+    if matches!(word, "I" | "V" | "X") && next_word.starts_with(char::is_uppercase) {
+        let mut words = before.split_whitespace().rev().skip(1);
+        let (name, title) = (words.next(), words.next());
+        let ruler = name.is_some_and(|n| n.starts_with(char::is_uppercase))
+            && title.is_some_and(|t| REGNAL_TITLES.contains(&t));
+        if ruler {
+            return true;
+        }
+    }
     if lexicon.never_final.contains(word)
         || lexicon.never_final.contains(&word.to_lowercase())
         || lexicon.never_final.contains(&capitalised(word))
@@ -181,6 +192,12 @@ fn dot_ends_sentence(before: &str, next_word: &str) -> bool {
     }
     true
 }
+
+/// Titles of rulers whose names carry a regnal numeral.
+const REGNAL_TITLES: &[&str] = &[
+    "King", "Queen", "Emperor", "Empress", "Tsar", "Tsarina", "Pope", "Sultan", "Shah", "Emir",
+    "Kaiser", "Prince", "Princess", "Pharaoh", "Khedive",
+];
 
 fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
