@@ -1557,9 +1557,8 @@ impl Extractor {
         let modal_after = ["would ", "could ", "might "]
             .iter()
             .any(|w| after.trim_start().starts_with(w));
-        let announced = modal.as_deref() == Some("would ")
-            || modal.as_deref().is_some_and(|m| m.starts_with("would "));
-        let announced = announced && ANNOUNCED_WOULD.as_ref().is_some_and(|r| r.is_match(before));
+        let announced = modal.as_deref().is_some_and(|m| m.starts_with("would "))
+            && ANNOUNCED_WOULD.as_ref().is_some_and(|r| r.is_match(before));
         let modality = match modal {
             _ if alleged => "alleged",
             _ if announced => "asserted",
@@ -2788,12 +2787,7 @@ fn successor_states(event: &mut Event, mentions: &[Mention]) {
     if !mentions.iter().any(|m| m.historical.is_some()) {
         return;
     }
-    let Some(year) = event
-        .when
-        .as_deref()
-        .or(event.frame.as_deref())
-        .and_then(first_year)
-    else {
+    let Some(year) = event_year(event) else {
         return;
     };
     for actor in event.actors.iter_mut() {
@@ -2823,12 +2817,7 @@ fn successor_states(event: &mut Event, mentions: &[Mention]) {
 /// eastern Macedonia in 1916" is no act on North Macedonia. Only when every mention of the
 /// actor's code in the sentence is such a name, and another actor remains.
 fn regions_before_states(event: &mut Event, mentions: &[Mention], text: &str) {
-    let Some(year) = event
-        .when
-        .as_deref()
-        .or(event.frame.as_deref())
-        .and_then(first_year)
-    else {
+    let Some(year) = event_year(event) else {
         return;
     };
     let region_only = |code: &str| {
@@ -2842,9 +2831,24 @@ fn regions_before_states(event: &mut Event, mentions: &[Mention], text: &str) {
                     .is_some_and(|surface| dyad_entity::region_before_state(surface, code, year))
             })
     };
-    if event.actors.len() > 1 && event.actors.iter().any(|a| region_only(a)) {
-        event.actors.retain(|a| !region_only(a));
+    let regions: Vec<String> = event
+        .actors
+        .iter()
+        .filter(|a| region_only(a))
+        .cloned()
+        .collect();
+    if !regions.is_empty() && regions.len() < event.actors.len() {
+        event.actors.retain(|a| !regions.contains(a));
     }
+}
+
+/// The first year of an event's date, or of the period that frames it.
+fn event_year(event: &Event) -> Option<i64> {
+    event
+        .when
+        .as_deref()
+        .or(event.frame.as_deref())
+        .and_then(first_year)
 }
 
 /// The first year of a TimeML value or interval: "1952-04-28" → 1952, "195" (the 1950s) →

@@ -54,17 +54,13 @@ pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
     let mut day_reference: Option<RefTime> = None;
     // "from 28 February to 5 March 2017": a range start written without its year is read
     // from the end it runs to, not from the narrative's reference.
-    let range_end_times: Vec<Option<RefTime>> = (0..timexes.len())
-        .map(|index| {
-            let (_, end) = context.ranges.iter().find(|(start, _)| *start == index)?;
-            let value = &timexes.get(*end)?.value;
-            if value.starts_with('@') {
-                None
-            } else {
-                RefTime::parse(value)
-            }
-        })
-        .collect();
+    let mut range_end_times: Vec<Option<RefTime>> = vec![None; timexes.len()];
+    for &(start, end) in context.ranges {
+        let value = timexes.get(end).map(|t| t.value.as_str()).unwrap_or("@");
+        if let (Some(slot), false) = (range_end_times.get_mut(start), value.starts_with('@')) {
+            *slot = RefTime::parse(value);
+        }
+    }
     for (index, timex) in timexes.iter_mut().enumerate() {
         // A date counted back from the reported quarter ("a year earlier") must not become the
         // reference itself, or the next one would count back from it.
