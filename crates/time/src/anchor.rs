@@ -39,8 +39,6 @@ pub struct AnchorContext<'a> {
     pub dct: Option<RefTime>,
     /// Spans (headings) whose expressions do not move the reference time.
     pub frozen: &'a [Span],
-    /// Indices of timexes that end a range.
-    pub range_ends: &'a [usize],
     /// Ranges as (start, end) indices of timexes.
     pub ranges: &'a [(usize, usize)],
 }
@@ -56,9 +54,11 @@ pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
     // from the end it runs to, not from the narrative's reference.
     let mut range_end_times: Vec<Option<RefTime>> = vec![None; timexes.len()];
     for &(start, end) in context.ranges {
-        let value = timexes.get(end).map(|t| t.value.as_str()).unwrap_or("@");
-        if let (Some(slot), false) = (range_end_times.get_mut(start), value.starts_with('@')) {
-            *slot = RefTime::parse(value);
+        let Some(end) = timexes.get(end).filter(|t| !t.value.starts_with('@')) else {
+            continue;
+        };
+        if let Some(slot) = range_end_times.get_mut(start) {
+            *slot = RefTime::parse(&end.value);
         }
     }
     for (index, timex) in timexes.iter_mut().enumerate() {
@@ -159,7 +159,7 @@ pub fn anchor(timexes: &mut [Timex], text: &str, context: &AnchorContext) {
         let moves_reference = matches!(timex.kind, crate::TimexType::Date | crate::TimexType::Time)
             && !approximate
             && !keeps_reference
-            && !context.range_ends.contains(&index)
+            && !context.ranges.iter().any(|&(_, end)| end == index)
             && !context.frozen.iter().any(|f| f.contains(&timex.span));
         if moves_reference {
             if let Some(new) = RefTime::parse(&timex.value) {

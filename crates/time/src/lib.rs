@@ -300,12 +300,10 @@ impl Tagger {
             })
             .collect();
         let pairs = range_pairs(text, &timexes);
-        let range_ends: Vec<usize> = pairs.iter().map(|p| p.1).collect();
         let context = anchor::AnchorContext {
             mode: options.mode,
             dct: options.dct.as_deref().and_then(value::RefTime::parse),
             frozen,
-            range_ends: &range_ends,
             ranges: &pairs,
         };
         anchor::anchor(&mut timexes, text, &context);
