@@ -1182,6 +1182,13 @@ impl Extractor {
                 .iter()
                 .filter(|u| cx.span.contains(&u.span))
                 .filter(|u| !cx.doc.text[..u.span.start].trim_end().ends_with("since"))
+                // ("After the coup of May 2021, ECOWAS imposed sanctions on 9 January 2022 and
+                // its members closed their borders": the opening clause's date is of what it
+                // tells, not a second date of the main clause.)
+                .filter(|u| {
+                    cx.opening_end
+                        .is_none_or(|end| spans[0].start < end || u.span.start >= end)
+                })
                 .collect();
             let assigned = assign_units(spans, &units);
             let distinct_dates = assigned
@@ -1254,6 +1261,8 @@ impl Extractor {
         if let Some(state) = overthrown_at_home(cx, clause, spans[0]) {
             event.actors = vec![state];
             self.relabel(&mut event, "context");
+        } else if overthrow_between_people(cx, clause, spans[0]) {
+            return Vec::new();
         }
         let mut events = coordinated_dates(cx, clause, spans[0], &event, &self.resources.triggers)
             .into_iter()
@@ -3911,6 +3920,42 @@ fn overthrown_at_home(cx: &SentenceContext, clause: Span, span: Span) -> Option<
     (!another_state_acts).then_some(state)
 }
 
+/// Whether the trigger at `span` tells one named person putting down another with no state,
+/// place or organisation named on either side ("After Teodoro Obiang Nguema Mbasogo overthrew
+/// Macías, Spain restored relations"): a domestic affair, which the gazetteer cannot place in
+/// either state, and no act between states. ("Vietnam overthrew …" names a state.)
+fn overthrow_between_people(cx: &SentenceContext, clause: Span, span: Span) -> bool {
+    let text = cx.doc.text.as_str();
+    let head = text[span.range()].split_whitespace().next().unwrap_or("");
+    if !matches!(head, "overthrew" | "toppled" | "deposed" | "ousted") {
+        return false;
+    }
+    let rest = &text[span.end..clause.end.max(span.end)];
+    let Some(next) = rest.split_whitespace().next() else {
+        return false;
+    };
+    if !next.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let object_end = span.end + rest.find(next).unwrap_or(0) + next.len();
+    let subject = Span::new(clause.start.min(span.start), span.start);
+    let named_person = text[subject.range()]
+        .split_whitespace()
+        .rev()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .count()
+        >= 2;
+    let names_a_party = |scope: Span| {
+        cx.sentence_mentions.iter().any(|m| {
+            matches!(
+                m.kind,
+                EntityKind::State | EntityKind::Place | EntityKind::Organisation
+            ) && scope.overlaps(&m.span)
+        })
+    };
+    named_person && !names_a_party(subject) && !names_a_party(Span::new(span.end, object_end))
+}
+
 /// Whether the words from `from` to `to` end with "by" or "by the": what follows is the doer.
 fn after_by(text: &str, from: usize, to: usize) -> bool {
     let before = text[from..to].trim_end();
@@ -4019,7 +4064,17 @@ fn coordinated_dates(
                 let other = triggers
                     .get(*index)
                     .is_some_and(|x| !x.weak && x.kind != event.kind);
-                other && previous.span.end <= t.start && t.start < unit.span.start
+                // (Nor words said again from the first date's phrase: "upgraded their
+                // relations to a strategic partnership in 2013 and to a comprehensive strategic
+                // partnership in 2025".)
+                let said_again = || {
+                    cx.triggers.iter().any(|(earlier_index, earlier)| {
+                        earlier_index == index
+                            && trigger.start <= earlier.start
+                            && earlier.end <= in_clause[first].span.start
+                    })
+                };
+                other && previous.span.end <= t.start && t.start < unit.span.start && !said_again()
             });
         if !joined {
             break;
@@ -5087,8 +5142,11 @@ fn frame_phrase(before: &str) -> bool {
             measure,
             "hours" | "days" | "weeks" | "months" | "shortly" | "soon" | "just" | "immediately"
         );
+    // ("the first visit since the occupation of Cambodia": an earlier event that marks a
+    // time, named as such.)
     (preposition.eq_ignore_ascii_case("during")
         || preposition.eq_ignore_ascii_case("at")
+        || preposition == "since"
         || timed_by)
         && is_determiner(determiner)
 }
@@ -5159,6 +5217,12 @@ static REASON_PLACE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     prose_regex(
         r"(?i)(?:\b(?:over|in\s+protest\s+(?:at|against|over))\s+(?:its|their|the|his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:in|into|on|against)|\bto\s+discuss\s+(?:[\w'’-]+\s+){0,3}?(?:in|on|with|for))\s+(?:(?:the\s+)?(?:northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|central)\s+)?$",
     )
+});
+
+/// A time marked by an earlier event, up to the name: "since the occupation of", "since the
+/// Vietnamese" (lower-case "since": a sentence opening "Since Thailand refused" gives a reason).
+static SINCE_EVENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    prose_regex(r"\bsince\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:(?:of|by)\s+(?:the\s+)?)?$")
 });
 
 const NOT_ACTORS: &str = include_str!("../resources/not-actors.tsv");
@@ -5255,6 +5319,14 @@ fn is_bystander(text: &str, mention: &Mention, mentions: &[Mention]) -> bool {
     // "…suspended arms exports to Turkey over its offensive in northern Syria": where the act
     // a reason phrase names took place is no party to the event it explains.
     if REASON_PLACE
+        .as_ref()
+        .is_some_and(|r| r.is_match(tail(&text[..mention.span.start], 60)))
+    {
+        return true;
+    }
+    // "the first visit … since the Vietnamese occupation of Cambodia": an earlier event named
+    // to mark a time has no party in what the clause tells.
+    if SINCE_EVENT
         .as_ref()
         .is_some_and(|r| r.is_match(tail(&text[..mention.span.start], 60)))
     {
