@@ -754,6 +754,27 @@ impl Extractor {
                 in_terms = true;
                 continue;
             }
+            // ("signed the Wyke–Aycinena Treaty, which recognised the boundaries of British
+            // Honduras": what a treaty just named did is one of its terms.)
+            let treaty_just_named = clause_index > 0 && {
+                let previous = cx.clauses[clause_index - 1];
+                let first = cx
+                    .triggers
+                    .partition_point(|(_, t)| t.start < previous.start);
+                cx.triggers[first..]
+                    .iter()
+                    .take_while(|(_, t)| t.start < previous.end)
+                    .any(|(index, _)| self.resources.triggers[*index].kind == "treaty")
+            };
+            if treaty_just_named
+                && clause_text
+                    .strip_prefix(", which ")
+                    .and_then(|rest| rest.split_whitespace().next())
+                    .is_some_and(|verb| TREATY_TERM_VERBS.contains(&verb))
+            {
+                in_terms = true;
+                continue;
+            }
             // (A joined clause with a date of its own tells a later event: "…, under which
             // Israel paid compensation, and ambassadors returned in December 2016".)
             in_terms &= (clause_text.starts_with(", and ") || clause_text.starts_with(" and "))
@@ -1795,6 +1816,29 @@ impl Extractor {
                     cedes_territory && !m.code.as_ref().is_some_and(|code| cx.dyad.contains(code));
                 (trigger_object && !ceded) || !is_bystander(text, m, cx.mentions)
             })
+            // "Sweden ceded Livonia, Estonia and Ingria to Russia", "under the Treaty of Nystad
+            // … Sweden ceded Finland": lands handed over are no parties to the cession or to
+            // the treaty that made it, unless the article is about them.
+            // (The same land named earlier in the sentence stays out too.)
+            .filter(|m| {
+                let ceding = matches!(trigger.kind.as_str(), "treaty" | "concession");
+                let ceded_codes: Vec<&String> = ceded_lands(text, clause)
+                    .filter(|_| ceding)
+                    .map(|lands| {
+                        cx.sentence_mentions
+                            .iter()
+                            .filter(|c| c.kind == EntityKind::State && lands.contains(&c.span))
+                            .filter_map(|c| c.code.as_ref())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                m.kind != EntityKind::State
+                    || m.code.as_ref().is_some_and(|code| cx.dyad.contains(code))
+                    || !m
+                        .code
+                        .as_ref()
+                        .is_some_and(|code| ceded_codes.contains(&code))
+            })
             .filter(|m| !(venue_only && m.kind == EntityKind::State && located(m)))
             .collect();
         let mut codes = states_in(parties.iter().copied(), scope);
@@ -2510,10 +2554,23 @@ impl Extractor {
                 _ => d,
             }
         };
+        // "accused Australia of having bugged its cabinet rooms during the negotiations of
+        // 2004, and took the dispute to …": a date in what an accusation says dates what was
+        // alleged, not the next verb phrase.
+        let alleged = |u: &DateUnit| {
+            u.span.end <= trigger.start
+                && text[u.span.end..trigger.start].contains(", and ")
+                && text[clause.start.min(u.span.start)..u.span.start]
+                    .rsplit_once(" accused ")
+                    .or_else(|| {
+                        text[clause.start.min(u.span.start)..u.span.start].rsplit_once(" accusing ")
+                    })
+                    .is_some_and(|(_, content)| content.contains(" of "))
+        };
         let nearest = |scope: Span| {
             cx.units
                 .iter()
-                .filter(|u| scope.contains(&u.span) && !u.attributive)
+                .filter(|u| scope.contains(&u.span) && !u.attributive && !alleged(u))
                 .min_by_key(cost)
         };
         // "ended with the Treaty of Córdoba, signed on 24 August 1821", "led to the Treaty of
@@ -2715,13 +2772,27 @@ impl Extractor {
         }
         // "After the First World War, the Treaty of Versailles returned…": the main clause is
         // later than the period that opens the sentence, not at the narrative's last year.
-        let opening_period = cx.clauses.first().is_some_and(|first| {
-            first.start == cx.span.start
-                && first.end < cx.span.end
-                && !first.contains(&clause)
-                && cx.tagging.periods.iter().any(|p| first.contains(&p.span))
+        let opening_period = cx.clauses.first().and_then(|first| {
+            let fits =
+                first.start == cx.span.start && first.end < cx.span.end && !first.contains(&clause);
+            fits.then(|| {
+                cx.tagging
+                    .periods
+                    .iter()
+                    .find(|p| first.contains(&p.span))
+                    .map(|p| (*first, p))
+            })
+            .flatten()
         });
-        if opening_period {
+        if let Some((first, period)) = opening_period {
+            // (But "During the Winter War, Sweden sent weapons … but refused to let Allied
+            // troops cross": a period the sentence opens "during" frames all it tells.)
+            let opener = cx.doc.slice(first).split_whitespace().next().unwrap_or("");
+            if matches!(opener, "During" | "Throughout") {
+                if let Some(value) = period.interval() {
+                    return (Some(value), WhenSource::Period);
+                }
+            }
             return (None, WhenSource::None);
         }
         // "visited Moscow many times": repeated over years, at no one date (as is what was
@@ -3954,6 +4025,35 @@ fn overthrow_between_people(cx: &SentenceContext, clause: Span, span: Span) -> b
         })
     };
     named_person && !names_a_party(subject) && !names_a_party(Span::new(span.end, object_end))
+}
+
+/// What a treaty does by its terms, told in a relative clause after it ("…, which recognised
+/// the independence of Uruguay").
+const TREATY_TERM_VERBS: &[&str] = &[
+    "recognised",
+    "recognized",
+    "guaranteed",
+    "granted",
+    "fixed",
+    "defined",
+    "confirmed",
+    "ceded",
+    "transferred",
+    "returned",
+    "provided",
+    "delimited",
+    "demarcated",
+    "settled",
+    "ended",
+    "awarded",
+];
+
+/// The words a clause names as ceded: from "ceded" to the " to " before the receiver.
+fn ceded_lands(text: &str, clause: Span) -> Option<Span> {
+    let told = &text[clause.range()];
+    let verb = told.find(" ceded ")? + " ceded ".len();
+    let to = told[verb..].find(" to ")?;
+    Some(Span::new(clause.start + verb, clause.start + verb + to))
 }
 
 /// Whether the words from `from` to `to` end with "by" or "by the": what follows is the doer.

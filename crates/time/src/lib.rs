@@ -432,7 +432,7 @@ fn range_pairs(text: &str, timexes: &[Timex]) -> Vec<(usize, usize)> {
         let between = text[a.span.end..b.span.start].trim().to_lowercase();
         let joins = match between.as_str() {
             "–" | "-" | "—" | "to" | "until" | "till" | "through" | "/" | "and" => true,
-            "to the" | "until the" | "till the" | "through the" => true,
+            "to the" | "until the" | "till the" | "through the" | "and the" => true,
             "" => false,
             _ => false,
         };
@@ -442,7 +442,8 @@ fn range_pairs(text: &str, timexes: &[Timex]) -> Vec<(usize, usize)> {
         // "in the 16th and 17th centuries": two ordinals that share a plural noun are one
         // span.
         let shared_plural = text[b.span.end..].trim_start().starts_with("centuries");
-        if between == "and" && !shared_plural {
+        // ("between the 14th and the 19th centuries" too.)
+        if between.starts_with("and") && !shared_plural {
             let before = text[..a.span.start].trim_end();
             let mut from = before.len().saturating_sub(8);
             while !before.is_char_boundary(from) {
