@@ -752,6 +752,15 @@ impl Extractor {
             let clause_text = &cx.doc.text[clause_span.range()];
             if clause_text.starts_with(", under which ") {
                 in_terms = true;
+                // (", under which Japan paid US$223 million over twelve years, and established
+                // diplomatic relations in April 1958": a verb phrase joined after the terms, with
+                // a date of its own, is a later act of the clause's subject.)
+                if let Some(and_at) = clause_text.rfind(", and ") {
+                    let later = Span::new(clause_span.start + and_at, clause_span.end);
+                    if cx.units.iter().any(|u| later.contains(&u.span)) {
+                        self.group_events(cx, clause_index, clause_span, later, &mut events);
+                    }
+                }
                 continue;
             }
             // ("signed the Wyke–Aycinena Treaty, which recognised the boundaries of British

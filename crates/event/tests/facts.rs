@@ -424,3 +424,20 @@ fn populations_of_nationals_named_in_several_words() {
         ("LKA", "IND"),
     );
 }
+
+#[test]
+fn missions_of_a_state_whose_name_has_an_apostrophe() {
+    let found = facts(
+        "Côte d'Ivoire–Ghana relations",
+        "Ghana has an embassy in Abidjan, and Côte d'Ivoire has an embassy in Accra.",
+    );
+    let missions = pairs_of(&found, "mission", "holder", "city");
+    assert_eq!(
+        missions,
+        vec![
+            ("GHA".to_string(), "Abidjan".to_string()),
+            ("CIV".to_string(), "Accra".to_string())
+        ],
+        "{found:?}"
+    );
+}
