@@ -3326,14 +3326,17 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
                 .rsplit(char::is_whitespace)
                 .next()
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
-            let named = piece[at + 5..].starts_with(char::is_uppercase) && !after_name;
+            // (Or the pair named together: "recognised Ecuador in 1832 and the two countries
+            // signed a treaty … on 13 June 1839".)
+            let pair = PAIR_SUBJECTS.iter().any(|p| piece[at + 5..].starts_with(p));
+            let named = (piece[at + 5..].starts_with(char::is_uppercase) && !after_name) || pair;
             match (comma, named) {
-                (true, _) => Some((at - 1, 6)),
-                (false, true) => Some((at, 5)),
+                (true, _) => Some((at - 1, 6, pair)),
+                (false, true) => Some((at, 5, pair)),
                 _ => None,
             }
         });
-        for (at, joint) in joints {
+        for (at, joint, pair) in joints {
             let cut = clause.start + at;
             if cut < start {
                 continue;
@@ -3361,7 +3364,11 @@ fn split_coordinated(text: &str, clauses: Vec<Span>) -> Vec<Span> {
             let after = &words[skip.min(words.len())..];
             // A subject of up to six words ("the border between the two countries has been
             // closed"), then a verb; right after a name without a comma, of up to two.
-            let reach = if joint == 6 { 6 } else { 2 };
+            let reach = match (joint, pair) {
+                (6, _) => 6,
+                (_, true) => 3,
+                _ => 2,
+            };
             // (A name or date counts as one word: ", and the Danish–Icelandic Act of Union of
             // 1 December 1918 recognised".)
             let after_has_verb = after
@@ -4035,6 +4042,18 @@ fn overthrow_between_people(cx: &SentenceContext, clause: Span, span: Span) -> b
     };
     named_person && !names_a_party(subject) && !names_a_party(Span::new(span.end, object_end))
 }
+
+/// Subjects that name the document's pair together.
+const PAIR_SUBJECTS: &[&str] = &[
+    "the two countries ",
+    "the two governments ",
+    "the two states ",
+    "the two nations ",
+    "both countries ",
+    "both governments ",
+    "both states ",
+    "both nations ",
+];
 
 /// What a treaty does by its terms, told in a relative clause after it ("…, which recognised
 /// the independence of Uruguay").
