@@ -1807,6 +1807,21 @@ impl Extractor {
         let trigger_words = text[span.range()].trim_end().to_ascii_lowercase();
         let cedes_territory =
             trigger_words.ends_with("ceded") || trigger_words.ends_with("cession of");
+        // "Sweden ceded Livonia, Estonia and Ingria to Russia", "under the Treaty of Nystad …
+        // Sweden ceded Finland": lands handed over are no parties to the cession or to the
+        // treaty that made it, unless the article is about them (nor is the same land named
+        // earlier in the sentence).
+        let ceded_codes: Vec<&String> = ceded_lands(text, clause)
+            .filter(|_| matches!(trigger.kind.as_str(), "treaty" | "concession"))
+            .map(|lands| {
+                cx.sentence_mentions
+                    .iter()
+                    .filter(|c| c.kind == EntityKind::State && lands.contains(&c.span))
+                    .filter_map(|c| c.code.as_ref())
+                    .filter(|code| !cx.dyad.contains(code))
+                    .collect()
+            })
+            .unwrap_or_default();
         let parties: Vec<&Mention> = cx
             .mentions
             .iter()
@@ -1825,24 +1840,8 @@ impl Extractor {
                     cedes_territory && !m.code.as_ref().is_some_and(|code| cx.dyad.contains(code));
                 (trigger_object && !ceded) || !is_bystander(text, m, cx.mentions)
             })
-            // "Sweden ceded Livonia, Estonia and Ingria to Russia", "under the Treaty of Nystad
-            // … Sweden ceded Finland": lands handed over are no parties to the cession or to
-            // the treaty that made it, unless the article is about them.
-            // (The same land named earlier in the sentence stays out too.)
             .filter(|m| {
-                let ceding = matches!(trigger.kind.as_str(), "treaty" | "concession");
-                let ceded_codes: Vec<&String> = ceded_lands(text, clause)
-                    .filter(|_| ceding)
-                    .map(|lands| {
-                        cx.sentence_mentions
-                            .iter()
-                            .filter(|c| c.kind == EntityKind::State && lands.contains(&c.span))
-                            .filter_map(|c| c.code.as_ref())
-                            .collect()
-                    })
-                    .unwrap_or_default();
                 m.kind != EntityKind::State
-                    || m.code.as_ref().is_some_and(|code| cx.dyad.contains(code))
                     || !m
                         .code
                         .as_ref()
@@ -4196,11 +4195,15 @@ fn coordinated_dates(
                 // relations to a strategic partnership in 2013 and to a comprehensive strategic
                 // partnership in 2025".)
                 let said_again = || {
-                    cx.triggers.iter().any(|(earlier_index, earlier)| {
-                        earlier_index == index
-                            && trigger.start <= earlier.start
-                            && earlier.end <= in_clause[first].span.start
-                    })
+                    let from = cx
+                        .triggers
+                        .partition_point(|(_, e)| e.start < trigger.start);
+                    cx.triggers[from..]
+                        .iter()
+                        .take_while(|(_, e)| e.start < in_clause[first].span.start)
+                        .any(|(earlier_index, earlier)| {
+                            earlier_index == index && earlier.end <= in_clause[first].span.start
+                        })
                 };
                 other && previous.span.end <= t.start && t.start < unit.span.start && !said_again()
             });
