@@ -435,8 +435,8 @@ fn missions_of_a_state_whose_name_has_an_apostrophe() {
     assert_eq!(
         missions,
         vec![
-            ("GHA".to_string(), "Abidjan".to_string()),
-            ("CIV".to_string(), "Accra".to_string())
+            ("GHA".into(), "Abidjan".into()),
+            ("CIV".into(), "Accra".into())
         ],
         "{found:?}"
     );

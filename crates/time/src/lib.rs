@@ -443,7 +443,7 @@ fn range_pairs(text: &str, timexes: &[Timex]) -> Vec<(usize, usize)> {
         // span.
         let shared_plural = text[b.span.end..].trim_start().starts_with("centuries");
         // ("between the 14th and the 19th centuries" too.)
-        if between.starts_with("and") && !shared_plural {
+        if matches!(between.as_str(), "and" | "and the") && !shared_plural {
             let before = text[..a.span.start].trim_end();
             let mut from = before.len().saturating_sub(8);
             while !before.is_char_boundary(from) {
