@@ -3948,11 +3948,15 @@ fn fought_each_other(cx: &SentenceContext, clause: Span, trigger: &Trigger, span
 fn overthrown_at_home(cx: &SentenceContext, clause: Span, span: Span) -> Option<String> {
     let text = cx.doc.text.as_str();
     let head = text[span.range()].split_whitespace().next().unwrap_or("");
-    // (Or the noun: "after the overthrow of al-Bashir in April 2019".)
-    if !matches!(
-        head,
-        "overthrew" | "toppled" | "deposed" | "ousted" | "overthrow" | "ouster" | "ousting"
-    ) {
+    // (Or the noun: "after the overthrow of al-Bashir in April 2019"; "a coup against
+    // President Makarios".)
+    let coup_against = head == "coup" && text[span.end..].starts_with(" against ");
+    if !coup_against
+        && !matches!(
+            head,
+            "overthrew" | "toppled" | "deposed" | "ousted" | "overthrow" | "ouster" | "ousting"
+        )
+    {
         return None;
     }
     let ruler = cx.mentions.iter().find(|m| {
