@@ -4007,7 +4007,9 @@ fn overthrown_at_home(cx: &SentenceContext, clause: Span, span: Span) -> Option<
     let another_state_acts = cx.mentions.iter().filter(acting).any(|m| {
         m.span.end <= span.start && m.code.as_ref().is_some_and(|c| *c != state) && !backer(m)
     });
-    (!another_state_acts).then_some(state)
+    // (A coup against a ruler is his state's affair whoever backed it: "the Greek junta backed
+    // a coup against President Makarios" — the backing is its own event.)
+    (coup_against || !another_state_acts).then_some(state)
 }
 
 /// Whether the trigger at `span` tells one named person putting down another with no state,
