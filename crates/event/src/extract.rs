@@ -2566,14 +2566,12 @@ impl Extractor {
         // 2004, and took the dispute to …": a date in what an accusation says dates what was
         // alleged, not the next verb phrase.
         let alleged = |u: &DateUnit| {
-            u.span.end <= trigger.start
-                && text[u.span.end..trigger.start].contains(", and ")
-                && text[clause.start.min(u.span.start)..u.span.start]
-                    .rsplit_once(" accused ")
-                    .or_else(|| {
-                        text[clause.start.min(u.span.start)..u.span.start].rsplit_once(" accusing ")
-                    })
+            u.span.end <= trigger.start && text[u.span.end..trigger.start].contains(", and ") && {
+                let lead = &text[clause.start.min(u.span.start)..u.span.start];
+                lead.rsplit_once(" accused ")
+                    .or_else(|| lead.rsplit_once(" accusing "))
                     .is_some_and(|(_, content)| content.contains(" of "))
+            }
         };
         let nearest = |scope: Span| {
             cx.units
@@ -3952,10 +3950,8 @@ fn overthrown_at_home(cx: &SentenceContext, clause: Span, span: Span) -> Option<
     // President Makarios".)
     let coup_against = head == "coup" && text[span.end..].starts_with(" against ");
     if !coup_against
-        && !matches!(
-            head,
-            "overthrew" | "toppled" | "deposed" | "ousted" | "overthrow" | "ouster" | "ousting"
-        )
+        && !RULER_REMOVED.contains(&head)
+        && !matches!(head, "overthrow" | "ouster" | "ousting")
     {
         return None;
     }
@@ -4019,7 +4015,7 @@ fn overthrown_at_home(cx: &SentenceContext, clause: Span, span: Span) -> Option<
 fn overthrow_between_people(cx: &SentenceContext, clause: Span, span: Span) -> bool {
     let text = cx.doc.text.as_str();
     let head = text[span.range()].split_whitespace().next().unwrap_or("");
-    if !matches!(head, "overthrew" | "toppled" | "deposed" | "ousted") {
+    if !RULER_REMOVED.contains(&head) {
         return false;
     }
     let rest = &text[span.end..clause.end.max(span.end)];
@@ -4047,6 +4043,9 @@ fn overthrow_between_people(cx: &SentenceContext, clause: Span, span: Span) -> b
     };
     named_person && !names_a_party(subject) && !names_a_party(Span::new(span.end, object_end))
 }
+
+/// Verbs that put a ruler down ("overthrew Árbenz"), read by both overthrow checks.
+const RULER_REMOVED: &[&str] = &["overthrew", "toppled", "deposed", "ousted"];
 
 /// Subjects that name the document's pair together.
 const PAIR_SUBJECTS: &[&str] = &[
