@@ -109,11 +109,11 @@ static STANCE_TOPIC: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// A visit told with who went where ("a visit by President Tran Duc Luong to Seoul", "his
-/// visit to Hanoi"): an event of its own even as the frame of another ("expressed regret during
-/// a visit to Dhaka").
+/// visit to Hanoi") or by whom ("a visit by President Xi Jinping"): an event of its own even as
+/// the frame of another ("expressed regret during a visit to Dhaka").
 static VISIT_TO: LazyLock<Option<Regex>> = LazyLock::new(|| {
     prose_regex(
-        r"^(?:(?:state|official|working|first)\s+)?visits?\s+(?:by\s+(?:[\w'’.-]+\s+){1,6}?)?to\s+(?:the\s+)?\p{Lu}",
+        r"^(?:(?:state|official|working|first)\s+)?visits?\s+(?:(?:by\s+(?:[\w'’.-]+\s+){1,6}?)?to\s+(?:the\s+)?\p{Lu}|by\s+\p{Lu})",
     )
 });
 
@@ -1976,7 +1976,8 @@ impl Extractor {
                     && m.via == "capital"
                     && m.span.start >= span.end
                     && clause.contains(&m.span)
-                    && ends_with_word(&text[span.end..m.span.start], "with")
+                    // (The "with" may close the trigger itself: "sided with Moscow".)
+                    && ends_with_word(&text[span.start..m.span.start], "with")
             }) {
                 if let Some(code) = &m.code {
                     if !codes.contains(code) {
@@ -2768,11 +2769,18 @@ impl Extractor {
             })
             .min_by_key(|u| cost(u) + if u.attributive { 300 } else { 0 })
         {
-            // (What "when" tells after "until 1983" is at 1983, not over the span before it.)
+            // (What "when" tells after "until 1983" is at 1983, not over the span before it;
+            // after "from 1691 until 1911, when …", at the span's end.)
             let value = if clause.contains(&unit.span) {
                 until(unit)
             } else {
-                unit.value.clone()
+                let after = text[unit.span.end..].trim_start_matches([',', ' ']);
+                match unit.value.split_once('/') {
+                    Some((_, end)) if after.starts_with("when ") && !end.is_empty() => {
+                        end.to_string()
+                    }
+                    _ => unit.value.clone(),
+                }
             };
             return (Some(value), WhenSource::Sentence);
         }
@@ -4160,8 +4168,20 @@ fn coordinated_dates(
             let words = text[trigger.range()].to_ascii_lowercase();
             words.starts_with("fought") || words.starts_with("clashed")
         };
+        // (Instruments signed in the plural are counted too: "signed cooperation and defence
+        // agreements in 1960 and 1974" is two treaties.)
+        let instruments = event.kind == "treaty"
+            && text[trigger.start..in_clause[first].span.start]
+                .split_whitespace()
+                .any(|w| {
+                    matches!(
+                        w.trim_matches(|c: char| !c.is_alphanumeric()),
+                        "agreements" | "treaties" | "accords" | "conventions" | "protocols"
+                    )
+                });
         let counted = event.kind == "visit"
             || fighting
+            || instruments
             || text[trigger.start..in_clause[first].span.start]
                 .split_whitespace()
                 .any(|w| {
