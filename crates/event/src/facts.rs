@@ -315,7 +315,14 @@ fn memberships(doc: &Document, span: Span, mentions: &[Mention], facts: &mut Vec
         let previous_end = i
             .checked_sub(1)
             .map_or(span.start, |p| span.start + statements[p].1);
-        let next_start = statements.get(i + 1).map_or(span.end, |n| span.start + n.0);
+        let mut next_start = statements.get(i + 1).map_or(span.end, |n| span.start + n.0);
+        // ("members of the Council of Europe and candidates for membership of the European
+        // Union": a lesser standing named after the list closes it.)
+        if !adjacent {
+            if let Some(at) = lesser_standing(&doc.text[organisation_at..next_start]) {
+                next_start = organisation_at + at;
+            }
+        }
         // (Who joined is the subject of its own clause: "After Russia invaded Ukraine,
         // Finland joined …" names Finland only.)
         let clause_start = if adjacent || i > 0 {
@@ -360,6 +367,33 @@ fn memberships(doc: &Document, span: Span, mentions: &[Mention], facts: &mut Vec
             }
         }
     }
+}
+
+/// Where words of a standing short of membership ("candidates for", "an observer in",
+/// "applied to join") begin in `text`, if they do.
+fn lesser_standing(text: &str) -> Option<usize> {
+    const CUES: &[&str] = &[
+        "candidate",
+        "candidates",
+        "observer",
+        "observers",
+        "applicant",
+        "applicants",
+        "applied",
+        "seeking",
+        "seeks",
+        "aspires",
+        "aspiring",
+    ];
+    let mut at = 0;
+    for word in text.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if CUES.contains(&bare) {
+            return Some(at);
+        }
+        at += word.len();
+    }
+    None
 }
 
 /// "are members of", "is a founding member of", "are both full member states of".

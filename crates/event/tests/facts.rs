@@ -441,3 +441,14 @@ fn missions_of_a_state_whose_name_has_an_apostrophe() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_candidacy_named_after_a_membership_is_no_membership() {
+    let found = facts(
+        "Montenegro–Serbia relations",
+        "Both countries are members of the Council of Europe and candidates for membership of the European Union.",
+    );
+    let pairs = pairs_of(&found, "membership", "member", "organisation");
+    assert_eq!(pairs.len(), 2, "{found:?}");
+    assert!(pairs.iter().all(|(_, o)| o == "Council of Europe"), "{pairs:?}");
+}
