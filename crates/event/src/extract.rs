@@ -2747,11 +2747,18 @@ impl Extractor {
             .filter(|u| !other_events.iter().any(|c| c.contains(&u.span)))
             // ("The Al Khalifa family, which has ruled Bahrain since 1783, claimed Zubarah":
             // a relative clause before the verb describes the subject, at its own time.)
+            // (Nor one after it that tells of a place or a person: "deported to France, where
+            // he died in April 1803".)
             .filter(|u| {
                 !cx.clauses.iter().any(|c| {
-                    c.contains(&u.span) && c.end <= clause.start && {
+                    c.contains(&u.span) && {
                         let told = cx.doc.slice(*c);
-                        told.starts_with(", which ") || told.starts_with(", who ")
+                        if c.end <= clause.start {
+                            told.starts_with(", which ") || told.starts_with(", who ")
+                        } else {
+                            c.start >= clause.end
+                                && (told.starts_with(", where ") || told.starts_with(", who "))
+                        }
                     }
                 })
             })

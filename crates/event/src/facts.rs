@@ -46,6 +46,7 @@ pub fn extract_facts(
     };
     for sentence in sentences {
         memberships(doc, sentence.span, mentions, &mut facts);
+        memberships_of_which(doc, sentence.span, mentions, &mut facts);
         missions_in_each_other(
             doc.slice(sentence.span),
             sentence.span,
@@ -394,6 +395,55 @@ fn lesser_standing(text: &str) -> Option<usize> {
         at += word.len();
     }
     None
+}
+
+/// "BRICS, of which Russia is a founding member": the members named in the relative clause,
+/// the organisation right before its comma.
+static OF_WHICH_MEMBER: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(
+    || {
+        prose_regex(
+            r",\s+of\s+which\s+(?P<members>[^,;.]{1,80}?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:both\s+|also\s+)?(?:an?\s+)?(?:full\s+|founding\s+|permanent\s+)?members?\b",
+        )
+    },
+);
+
+/// Memberships told in a relative clause after the organisation's name (see
+/// [`OF_WHICH_MEMBER`]).
+fn memberships_of_which(doc: &Document, span: Span, mentions: &[Mention], facts: &mut Vec<Fact>) {
+    let text = doc.slice(span);
+    if !text.contains("of which") {
+        return;
+    }
+    let Some(regex) = OF_WHICH_MEMBER.as_ref() else {
+        return;
+    };
+    for found in regex.captures_iter(text) {
+        let (Some(whole), Some(named)) = (found.get(0), found.name("members")) else {
+            continue;
+        };
+        let comma = span.start + whole.start();
+        let Some(organisation) = mentions.iter().find(|m| {
+            m.kind == EntityKind::Organisation && m.code.is_none() && m.span.end == comma
+        }) else {
+            continue;
+        };
+        let named = Span::new(span.start + named.start(), span.start + named.end());
+        for member in mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::State && named.contains(&m.span) && !m.in_parentheses)
+        {
+            let Some(code) = &member.code else { continue };
+            let fact = Fact::Membership {
+                member: code.clone(),
+                organisation: organisation.name.clone(),
+                wikidata: organisation.wikidata.clone(),
+                span,
+            };
+            if !facts.iter().any(|f| same_fact(f, &fact)) {
+                facts.push(fact);
+            }
+        }
+    }
 }
 
 /// "are members of", "is a founding member of", "are both full member states of".

@@ -450,5 +450,36 @@ fn a_candidacy_named_after_a_membership_is_no_membership() {
     );
     let pairs = pairs_of(&found, "membership", "member", "organisation");
     assert_eq!(pairs.len(), 2, "{found:?}");
-    assert!(pairs.iter().all(|(_, o)| o == "Council of Europe"), "{pairs:?}");
+    assert!(
+        pairs.iter().all(|(_, o)| o == "Council of Europe"),
+        "{pairs:?}"
+    );
+}
+
+#[test]
+fn a_membership_told_in_a_relative_clause() {
+    let found = facts(
+        "Egypt–Russia relations",
+        "Egypt joined BRICS, of which Russia and China are founding members, in January 2024.",
+    );
+    let mut pairs = pairs_of(&found, "membership", "member", "organisation");
+    pairs.sort();
+    assert_eq!(
+        pairs,
+        vec![
+            ("CHN".to_string(), "BRICS".to_string()),
+            ("EGY".to_string(), "BRICS".to_string()),
+            ("RUS".to_string(), "BRICS".to_string()),
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn nationals_in_metropolitan_france() {
+    assert_population(
+        "France–Haiti relations",
+        "About 80,000 Haitians lived in metropolitan France as of 2019.",
+        ("HTI", "FRA"),
+    );
 }
