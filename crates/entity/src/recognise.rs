@@ -1366,12 +1366,28 @@ fn known_rulers(text: &str, mentions: &[Mention], people: &mut Vec<Mention>) {
         // (Mentions are sorted by start, not end: a plain scan, for the few names found.) A
         // place inside a ruler's full name is part of it: "Salvador" in "Salvador Allende".
         let full_name = text[span.range()].contains(' ');
+        // A ruler's surname that is also a town ("Trujillo", of the Dominican Republic and a
+        // Peruvian city) is the ruler where the text names his state and not the town's.
+        let named = |state: &Option<String>| {
+            mentions
+                .iter()
+                .any(|m| m.kind == EntityKind::State && m.code == *state)
+        };
+        let ruler_over_town = |m: &Mention| {
+            m.kind == EntityKind::Place
+                && m.via == "city"
+                && m.span == span
+                && m.code.as_ref() != Some(code)
+                && named(&Some(code.clone()))
+                && !named(&m.code)
+        };
         if mentions.iter().any(|m| {
             m.span.overlaps(&span)
                 && !(full_name
                     && m.kind == EntityKind::Place
                     && span.contains(&m.span)
                     && m.span != span)
+                && !ruler_over_town(m)
         }) {
             continue;
         }

@@ -1968,6 +1968,34 @@ impl Extractor {
                 }
             }
         }
+        // A capital right before the verb is its government, the subject: "Seoul broke off
+        // relations with Taipei" (not a venue: "in Seoul, the two ministers signed").
+        let capital_subject: Option<String> = cx
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.kind == EntityKind::Place
+                    && m.via == "capital"
+                    && clause.contains(&m.span)
+                    && m.span.end <= span.start
+            })
+            .find(|m| {
+                let between = &text[m.span.end..span.start];
+                let lead = text[clause.start..m.span.start].trim_end();
+                // (Only lower-case words between: "the Colombo Plan" is a name.)
+                !between.contains([',', ';'])
+                    && between.split_whitespace().count() <= 3
+                    && between
+                        .split_whitespace()
+                        .all(|w| w.starts_with(|c: char| c.is_lowercase()))
+                    && !["in", "at", "to", "from", "of", "with", "by", "near", "and"]
+                        .iter()
+                        .any(|w| ends_with_word(lead, w))
+            })
+            .and_then(|m| m.code.clone());
+        if let Some(code) = capital_subject.as_ref().filter(|c| !codes.contains(c)) {
+            codes.insert(0, code.clone());
+        }
         // A capital after "with" is its government, a partner: "ended its relations with
         // Taipei", "a treaty with Tokyo".
         if venue_only && !codes.is_empty() {
@@ -2393,6 +2421,12 @@ impl Extractor {
             let named_after = |m: &&Mention| {
                 clause.contains(&m.span) && m.kind == EntityKind::State && m.span.start >= span.end
             };
+            // (Told with a date of its own, it is an event of the article's story: "After Iraq
+            // invaded Kuwait in August 1990, King Fahd invited American troops".)
+            // (Told with a verb: "after the Soviet invasion of Afghanistan in December 1979"
+            // names a time.)
+            let dated = cx.units.iter().any(|u| clause.contains(&u.span))
+                && !cx.doc.slice(span).ends_with(" of");
             if present == 0
                 && states_before(cx.mentions, clause, span).next().is_some()
                 && cx.mentions.iter().any(|m| named_after(&m))
@@ -2400,7 +2434,11 @@ impl Extractor {
             {
                 // "After Germany occupied Denmark": an event between two other states, told
                 // as background in a relations article; not one of the pair's events.
-                return Vec::new();
+                return if dated && codes.len() >= 2 {
+                    codes
+                } else {
+                    Vec::new()
+                };
             }
             // "In 1935 France and Italy signed an agreement": two other states that act
             // together are the event's parties, not the article's pair (unless they act
@@ -2428,6 +2466,9 @@ impl Extractor {
                 // before the trigger, the unnamed subject is the pair's other member.
                 let subject_named = subject_from_context
                     || antecedent_subject
+                    || capital_subject
+                        .as_ref()
+                        .is_some_and(|code| codes.contains(code))
                     || cx.mentions.iter().any(|m| {
                         clause.contains(&m.span)
                             && m.span.end <= span.start
@@ -2597,7 +2638,12 @@ impl Extractor {
         let until = |u: &DateUnit| -> String {
             // "maintained relations … until 1945": from where the narrative stands to then.
             let before = text[..u.span.start].trim_end();
-            if (before.ends_with("until") || before.ends_with("till")) && !u.value.contains('/') {
+            // (The armistice itself is dated at its day, not over what it ended.)
+            let until_its_end =
+                until_the_end_of(before) && before.rfind("til").is_some_and(|at| trigger.end <= at);
+            if (before.ends_with("until") || before.ends_with("till") || until_its_end)
+                && !u.value.contains('/')
+            {
                 // From the sentence's own last date before it if there is one ("signed the
                 // treaty on 1 May 1865 and fought Paraguay until 1870"), else the narrative's.
                 let earlier = cx
@@ -5424,6 +5470,21 @@ fn backing_participle(text: &str, span: Span, clause: Span) -> bool {
 
 /// The date of "until <date>" within three words after `span` in `clause` ("did not ratify it
 /// until 1989").
+/// Whether `before` ends "until the armistice of" (or the ceasefire, truce or end of): the
+/// date that follows bounds what went before, as after a bare "until".
+fn until_the_end_of(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let (Some("of"), Some(marker), Some("the"), Some(until)) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    matches!(
+        marker,
+        "armistice" | "ceasefire" | "cease-fire" | "truce" | "end" | "signing"
+    ) && matches!(until, "until" | "till")
+}
+
 fn until_date<'c>(cx: &'c SentenceContext, span: Span, clause: Span) -> Option<&'c DateUnit> {
     let after = &cx.doc.text[span.end..clause.end.max(span.end)];
     let (k, w) = after.match_indices(" until ").next()?;

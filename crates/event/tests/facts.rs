@@ -483,3 +483,13 @@ fn nationals_in_metropolitan_france() {
         ("HTI", "FRA"),
     );
 }
+
+#[test]
+fn missions_named_among_a_counted_few() {
+    let cities = assert_missions(
+        "China–South Korea relations",
+        "South Korea has an embassy in Beijing and nine consulates-general, among them those in Shanghai, Qingdao and Shenyang.",
+        &[("KOR", "Beijing"), ("KOR", "Shanghai"), ("KOR", "Qingdao"), ("KOR", "Shenyang")],
+    );
+    assert_eq!(cities.len(), 4);
+}
