@@ -915,9 +915,24 @@ impl Extractor {
                     && m.span.end <= span.start
                     && span.start - m.span.end <= 1
             });
+            // (Or one of title-case words after a name's linking word: "the Council for
+            // Mutual Economic Assistance".)
+            let in_title = matched
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+                && {
+                    let mut before = text[..at]
+                        .split_whitespace()
+                        .rev()
+                        .skip_while(|w| w.starts_with(char::is_uppercase));
+                    let link = before.next().unwrap_or("");
+                    let head = before.next().unwrap_or("");
+                    matches!(link, "for" | "of" | "and" | "on")
+                        && head.starts_with(char::is_uppercase)
+                };
             let capitalised = at > 0
                 && matched.starts_with(char::is_uppercase)
-                && (!matched.contains(char::is_whitespace) || after_name);
+                && (!matched.contains(char::is_whitespace) || after_name || in_title);
             // "expelled priests from the occupied provinces", "the disputed islands": a
             // participle after an article describes a noun; it tells no event.
             let attributive = matched.len() > 4
@@ -3626,7 +3641,7 @@ fn by_a_state(cx: &SentenceContext, segment: Span, trigger: &Trigger, span: Span
     let text = cx.doc.text.as_str();
     let start = segment.start.max(cx.span.start).min(span.start);
     let before: Vec<&str> = text[start..span.start].split_whitespace().collect();
-    // "The court rejected both claims", "the tribunal awarded": a court's ruling is not an
+    // "The court rejected both claims", "the tribunal ordered": a court's ruling is not an
     // act of either state.
     let court_subject = before.iter().rev().take(3).any(|w| {
         matches!(
@@ -3640,7 +3655,10 @@ fn by_a_state(cx: &SentenceContext, segment: Span, trigger: &Trigger, span: Span
         .sentence_mentions
         .iter()
         .any(|m| m.kind == EntityKind::State && lead.contains(&m.span));
-    if court_subject && !state_named {
+    // (What it awards is told as the loser's concession: "the tribunal awarded most of the
+    // islands to Yemen".)
+    let award = cx.doc.slice(span).starts_with("awarded");
+    if court_subject && !state_named && !award {
         return false;
     }
     // "The Esquipulas agreement, signed by the five presidents, called for the bases to be
@@ -4254,7 +4272,10 @@ fn coordinated_dates(
                     )
                 });
         let joint = between.trim().trim_start_matches(',').trim();
-        let visit_list = counted && (between == ", " || joint == "and");
+        // (Two days or months in a row are one stay: "visited New Delhi on 4 and 5 December",
+        // "toured India in November and December 1955".)
+        let one_stay = joint == "and" && next_in_calendar(&previous.value, &unit.value);
+        let visit_list = counted && (between == ", " || joint == "and") && !one_stay;
         // (A preposition said again marks another occasion, whatever the kind: "were
         // deported to Siberia in June 1941 and in March 1949", "visited in 2006 and in 2012".)
         let occasions = matches!(joint, "and in" | "and on");
@@ -4306,6 +4327,21 @@ fn coordinated_dates(
         previous = unit;
     }
     values
+}
+
+/// Whether `later` is the day or month right after `earlier` ("1955-11" and "1955-12",
+/// "2025-12-04" and "2025-12-05").
+fn next_in_calendar(earlier: &str, later: &str) -> bool {
+    let parts = |v: &str| -> Option<Vec<u32>> { v.split('-').map(|p| p.parse().ok()).collect() };
+    match (parts(earlier), parts(later)) {
+        (Some(a), Some(b)) if a.len() == 2 && b.len() == 2 => {
+            (a[0] == b[0] && a[1] + 1 == b[1]) || (a[0] + 1 == b[0] && a[1] == 12 && b[1] == 1)
+        }
+        (Some(a), Some(b)) if a.len() == 3 && b.len() == 3 => {
+            a[0] == b[0] && a[1] == b[1] && a[2] + 1 == b[2]
+        }
+        _ => false,
+    }
 }
 
 /// The first of two dates joined by a bare "and" when the nearer one was taken: "In 1987 and
