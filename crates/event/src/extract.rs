@@ -2654,8 +2654,7 @@ impl Extractor {
             // "maintained relations … until 1945": from where the narrative stands to then.
             let before = text[..u.span.start].trim_end();
             // (The armistice itself is dated at its day, not over what it ended.)
-            let until_its_end =
-                until_the_end_of(before) && before.rfind("til").is_some_and(|at| trigger.end <= at);
+            let until_its_end = until_the_end_of(before).is_some_and(|at| trigger.end <= at);
             if (before.ends_with("until") || before.ends_with("till") || until_its_end)
                 && !u.value.contains('/')
             {
@@ -5504,23 +5503,25 @@ fn backing_participle(text: &str, span: Span, clause: Span) -> bool {
         )
 }
 
-/// The date of "until <date>" within three words after `span` in `clause` ("did not ratify it
-/// until 1989").
-/// Whether `before` ends "until the armistice of" (or the ceasefire, truce or end of): the
-/// date that follows bounds what went before, as after a bare "until".
-fn until_the_end_of(before: &str) -> bool {
+/// Where "until" starts when `before` ends "until the armistice of" (or the ceasefire, truce
+/// or end of): the date that follows bounds what went before, as after a bare "until".
+fn until_the_end_of(before: &str) -> Option<usize> {
     let mut words = before.split_whitespace().rev();
     let (Some("of"), Some(marker), Some("the"), Some(until)) =
         (words.next(), words.next(), words.next(), words.next())
     else {
-        return false;
+        return None;
     };
-    matches!(
+    let bounds = matches!(
         marker,
         "armistice" | "ceasefire" | "cease-fire" | "truce" | "end" | "signing"
-    ) && matches!(until, "until" | "till")
+    ) && matches!(until, "until" | "till");
+    // (The four words close `before`, so the last "until" or "till" in it is this one.)
+    bounds.then(|| before.rfind(until)).flatten()
 }
 
+/// The date of "until <date>" within three words after `span` in `clause` ("did not ratify it
+/// until 1989").
 fn until_date<'c>(cx: &'c SentenceContext, span: Span, clause: Span) -> Option<&'c DateUnit> {
     let after = &cx.doc.text[span.end..clause.end.max(span.end)];
     let (k, w) = after.match_indices(" until ").next()?;
