@@ -356,15 +356,7 @@ fn memberships(doc: &Document, span: Span, mentions: &[Mention], facts: &mut Vec
                 }
         }) {
             for member in &members {
-                let fact = Fact::Membership {
-                    member: member.clone(),
-                    organisation: organisation.name.clone(),
-                    wikidata: organisation.wikidata.clone(),
-                    span,
-                };
-                if !facts.iter().any(|f| same_fact(f, &fact)) {
-                    facts.push(fact);
-                }
+                push_membership(facts, member, organisation, span);
             }
         }
     }
@@ -395,6 +387,19 @@ fn lesser_standing(text: &str) -> Option<usize> {
         at += word.len();
     }
     None
+}
+
+/// A state's membership of an organisation told in `span`, unless already found.
+fn push_membership(facts: &mut Vec<Fact>, member: &str, organisation: &Mention, span: Span) {
+    let fact = Fact::Membership {
+        member: member.to_string(),
+        organisation: organisation.name.clone(),
+        wikidata: organisation.wikidata.clone(),
+        span,
+    };
+    if !facts.iter().any(|f| same_fact(f, &fact)) {
+        facts.push(fact);
+    }
 }
 
 /// "BRICS, of which Russia is a founding member": the members named in the relative clause,
@@ -432,15 +437,8 @@ fn memberships_of_which(doc: &Document, span: Span, mentions: &[Mention], facts:
             .iter()
             .filter(|m| m.kind == EntityKind::State && named.contains(&m.span) && !m.in_parentheses)
         {
-            let Some(code) = &member.code else { continue };
-            let fact = Fact::Membership {
-                member: code.clone(),
-                organisation: organisation.name.clone(),
-                wikidata: organisation.wikidata.clone(),
-                span,
-            };
-            if !facts.iter().any(|f| same_fact(f, &fact)) {
-                facts.push(fact);
+            if let Some(code) = &member.code {
+                push_membership(facts, code, organisation, span);
             }
         }
     }
