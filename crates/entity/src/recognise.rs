@@ -1368,18 +1368,18 @@ fn known_rulers(text: &str, mentions: &[Mention], people: &mut Vec<Mention>) {
         let full_name = text[span.range()].contains(' ');
         // A ruler's surname that is also a town ("Trujillo", of the Dominican Republic and a
         // Peruvian city) is the ruler where the text names his state and not the town's.
-        let named = |state: &Option<String>| {
+        let named = |state: Option<&str>| {
             mentions
                 .iter()
-                .any(|m| m.kind == EntityKind::State && m.code == *state)
+                .any(|m| m.kind == EntityKind::State && m.code.as_deref() == state)
         };
         let ruler_over_town = |m: &Mention| {
             m.kind == EntityKind::Place
                 && m.via == "city"
                 && m.span == span
                 && m.code.as_ref() != Some(code)
-                && named(&Some(code.clone()))
-                && !named(&m.code)
+                && named(Some(code))
+                && !named(m.code.as_deref())
         };
         if mentions.iter().any(|m| {
             m.span.overlaps(&span)

@@ -2436,12 +2436,6 @@ impl Extractor {
             let named_after = |m: &&Mention| {
                 clause.contains(&m.span) && m.kind == EntityKind::State && m.span.start >= span.end
             };
-            // (Told with a date of its own, it is an event of the article's story: "After Iraq
-            // invaded Kuwait in August 1990, King Fahd invited American troops".)
-            // (Told with a verb: "after the Soviet invasion of Afghanistan in December 1979"
-            // names a time.)
-            let dated = cx.units.iter().any(|u| clause.contains(&u.span))
-                && !cx.doc.slice(span).ends_with(" of");
             if present == 0
                 && states_before(cx.mentions, clause, span).next().is_some()
                 && cx.mentions.iter().any(|m| named_after(&m))
@@ -2449,6 +2443,12 @@ impl Extractor {
             {
                 // "After Germany occupied Denmark": an event between two other states, told
                 // as background in a relations article; not one of the pair's events.
+                // (Told with a date of its own, it is an event of the article's story: "After
+                // Iraq invaded Kuwait in August 1990, King Fahd invited American troops"; told
+                // with a verb, for "after the Soviet invasion of Afghanistan in December 1979"
+                // names a time.)
+                let dated = cx.units.iter().any(|u| clause.contains(&u.span))
+                    && !cx.doc.slice(span).ends_with(" of");
                 return if dated && codes.len() >= 2 {
                     codes
                 } else {
