@@ -2067,7 +2067,15 @@ impl Extractor {
             } else {
                 standing_in
             };
-            codes = codes_of(cx.mentions, clause, cast);
+            // (A place a journey only passes through stands for nobody: "stopped in Manila on
+            // his way back from Canberra".)
+            codes = codes_of(
+                cx.mentions
+                    .iter()
+                    .filter(|m| m.kind != EntityKind::Place || !is_bystander(text, m, cx.mentions)),
+                clause,
+                cast,
+            );
         } else if !venue_only || trigger.kind == "relations.broken" {
             // Where an attack, a withdrawal or a visit goes is a party ("strikes on Gaza",
             // "withdrew its forces from the Sinai"), and so is the capital an envoy is

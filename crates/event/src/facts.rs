@@ -167,12 +167,12 @@ pub fn extract_facts(
                     "population" => {
                         // "Japanese nationals", "Venezuelans", "people born in China".
                         let nationals = caps.name("nationals").or_else(|| caps.name("born"));
-                        let (Some(nationals), Some(host), Some(count), Some(year)) = (
-                            nationals,
-                            caps.name("host"),
-                            caps.name("count"),
-                            caps.name("year"),
-                        ) else {
+                        // (A count in the present tense may go without a year: "Some 30,000
+                        // Italians live in Austria".)
+                        let year = caps.name("year").map(|y| y.as_str().to_string());
+                        let (Some(nationals), Some(host), Some(count)) =
+                            (nationals, caps.name("host"), caps.name("count"))
+                        else {
                             continue;
                         };
                         let (Some(nationals_of), Some(residing_in)) =
@@ -189,11 +189,19 @@ pub fn extract_facts(
                             let later = LATER_COUNT.as_ref()?.captures(&text[whole.end()..])?;
                             Some((
                                 parse_count(later.name("count")?.as_str())?,
-                                later.name("year")?.as_str().to_string(),
+                                Some(later.name("year")?.as_str().to_string()),
                             ))
                         });
-                        let counts =
-                            std::iter::once((count, year.as_str().to_string())).chain(recount);
+                        // (A year-less reading of a count another pattern dated is dropped.)
+                        if year.is_none()
+                            && facts.iter().any(|f| {
+                                matches!(f, Fact::Population { nationals_of: n, residing_in: r, count: c, .. }
+                                    if *n == nationals_of && *r == residing_in && *c == count)
+                            })
+                        {
+                            continue;
+                        }
+                        let counts = std::iter::once((count, year)).chain(recount);
                         for (count, as_of) in counts {
                             let fact = Fact::Population {
                                 nationals_of: nationals_of.clone(),
@@ -534,6 +542,8 @@ fn mission_kind(kind: &str) -> String {
         .replace("embassies", "embassy")
         .replace("legations", "legation")
         .replace("high-commissions", "high-commission")
+        .replace("offices", "office")
+        .replace("sections", "section")
 }
 
 /// The state name at the end of a subject phrase ("Since 1990, Italy" → "Italy").

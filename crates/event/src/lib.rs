@@ -118,7 +118,9 @@ pub enum Fact {
         nationals_of: String,
         residing_in: String,
         count: u64,
-        as_of: String,
+        /// The year of the count; `None` where the text gives none ("Some 30,000 Italians
+        /// live in Austria").
+        as_of: Option<String>,
         #[serde(skip)]
         span: Span,
     },

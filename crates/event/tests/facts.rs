@@ -493,3 +493,52 @@ fn missions_named_among_a_counted_few() {
     );
     assert_eq!(cities.len(), 4);
 }
+
+#[test]
+fn populations_told_in_the_present_without_a_year() {
+    let found = facts(
+        "Argentina–Spain relations",
+        "Around 290,000 Argentine-born people live in Spain, and more than 90,000 Spanish citizens were registered in Argentina in 2023.",
+    );
+    let years = pairs_of(&found, "population", "nationals_of", "as_of");
+    assert_eq!(
+        years,
+        vec![("ARG".into(), "null".into()), ("ESP".into(), "2023".into())],
+        "{found:?}"
+    );
+    // A dated count is not told twice, once without its year.
+    let found = facts(
+        "Chile–Peru relations",
+        "Some 250,000 Peruvians live in Chile, according to a 2023 estimate.",
+    );
+    assert_eq!(
+        pairs_of(&found, "population", "count", "as_of"),
+        vec![("250000".into(), "2023".into())]
+    );
+    // An ethnic minority is no count of foreign nationals.
+    let found = facts(
+        "Hungary–Slovakia relations",
+        "About 420,000 ethnic Hungarians live in Slovakia.",
+    );
+    assert!(
+        pairs_of(&found, "population", "count", "as_of").is_empty(),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn liaison_offices_are_missions() {
+    let found = facts(
+        "Israel–Oman relations",
+        "Israel has a liaison office in Muscat, and Oman has a liaison office in Tel Aviv.",
+    );
+    let kinds = pairs_of(&found, "mission", "holder", "kind");
+    assert_eq!(
+        kinds,
+        vec![
+            ("ISR".into(), "liaison-office".into()),
+            ("OMN".into(), "liaison-office".into())
+        ],
+        "{found:?}"
+    );
+}
