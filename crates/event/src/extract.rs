@@ -2029,6 +2029,22 @@ impl Extractor {
                 }
             }
         }
+        // Lands handed over concern the state they lie in, where the article is about it:
+        // "Siam transferred its claims over Kedah, Kelantan, Perlis and Terengganu to Britain"
+        // (Malaysia–Thailand).
+        if trigger.kind == "concession" && !codes.is_empty() {
+            for m in cx.mentions.iter().filter(|m| {
+                m.kind == EntityKind::Place
+                    && clause.contains(&m.span)
+                    && m.span.start >= span.start
+            }) {
+                if let Some(code) = m.code.as_ref().filter(|c| cx.dyad.contains(*c)) {
+                    if !codes.contains(code) {
+                        codes.push(code.clone());
+                    }
+                }
+            }
+        }
         // Allies act against someone: the place of an "intervention in Siberia" or a campaign
         // "against" a region is the other side's, not a venue.
         if trigger.kind == "alliance" && !codes.is_empty() {
