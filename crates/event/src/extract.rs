@@ -5483,7 +5483,7 @@ const NEW_EVENT_OPENINGS: &[&str] = &[
 /// "in protest at the war in"; or of a journey's topic: "to discuss peace in".
 static REASON_PLACE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     prose_regex(
-        r"(?i)(?:\b(?:over|in\s+protest\s+(?:at|against|over))\s+(?:its|their|the|his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:in|into|on|against)|\bto\s+discuss\s+(?:[\w'’-]+\s+){0,3}?(?:in|on|with|for))\s+(?:(?:the\s+)?(?:northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|central)\s+)?$",
+        r"(?i)(?:\b(?:over|in\s+protest\s+(?:at|against|over))\s+(?:its|their|the|his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:in|into|on|against)|\bto\s+discuss\s+(?:[\w'’-]+\s+){0,3}?(?:in|on|with|for)|\bover\s+(?:[\w'’-]+\s+){0,2}?(?:purchases?|imports?|sales?|dealings|trade)\s+(?:of|from|with))\s+(?:(?:the\s+)?(?:northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|central)\s+)?$",
     )
 });
 
