@@ -2900,6 +2900,19 @@ impl Extractor {
             }
             return (None, WhenSource::None);
         }
+        // "After the invasion of Ukraine, North Korea supplied …": an undated event that opens
+        // the sentence moves the story on from the year the narrative had reached.
+        let undated_opening = cx.clauses.first().is_some_and(|first| {
+            first.start == cx.span.start
+                && first.end < cx.span.end
+                && !first.contains(&clause)
+                && ["After the ", "Following the "]
+                    .iter()
+                    .any(|w| cx.doc.slice(*first).starts_with(w))
+        });
+        if undated_opening {
+            return (None, WhenSource::None);
+        }
         // "visited Moscow many times": repeated over years, at no one date (as is what was
         // "never" done).
         let clause_text = cx.doc.slice(clause);
