@@ -2901,14 +2901,20 @@ impl Extractor {
             return (None, WhenSource::None);
         }
         // "After the invasion of Ukraine, North Korea supplied …": an undated event that opens
-        // the sentence moves the story on from the year the narrative had reached.
+        // the sentence moves the story on from the year the narrative had reached (not "After
+        // the war", which looks back on what the narrative told).
         let undated_opening = cx.clauses.first().is_some_and(|first| {
+            let opening = cx.doc.slice(*first);
             first.start == cx.span.start
                 && first.end < cx.span.end
                 && !first.contains(&clause)
                 && ["After the ", "Following the "]
                     .iter()
-                    .any(|w| cx.doc.slice(*first).starts_with(w))
+                    .any(|w| opening.starts_with(w))
+                && opening
+                    .split_whitespace()
+                    .skip(2)
+                    .any(|w| w.starts_with(|c: char| c.is_uppercase()))
         });
         if undated_opening {
             return (None, WhenSource::None);
