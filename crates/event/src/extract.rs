@@ -2875,19 +2875,18 @@ impl Extractor {
             };
             return (Some(value), WhenSource::Sentence);
         }
+        // A clause that opens the sentence before this one ("After the war, …").
+        let opening = cx.clauses.first().copied().filter(|first| {
+            first.start == cx.span.start && first.end < cx.span.end && !first.contains(&clause)
+        });
         // "After the First World War, the Treaty of Versailles returned…": the main clause is
         // later than the period that opens the sentence, not at the narrative's last year.
-        let opening_period = cx.clauses.first().and_then(|first| {
-            let fits =
-                first.start == cx.span.start && first.end < cx.span.end && !first.contains(&clause);
-            fits.then(|| {
-                cx.tagging
-                    .periods
-                    .iter()
-                    .find(|p| first.contains(&p.span))
-                    .map(|p| (*first, p))
-            })
-            .flatten()
+        let opening_period = opening.and_then(|first| {
+            cx.tagging
+                .periods
+                .iter()
+                .find(|p| first.contains(&p.span))
+                .map(|p| (first, p))
         });
         if let Some((first, period)) = opening_period {
             // (But "During the Winter War, Sweden sent weapons … but refused to let Allied
@@ -2903,15 +2902,12 @@ impl Extractor {
         // "After the invasion of Ukraine, North Korea supplied …": an undated event that opens
         // the sentence moves the story on from the year the narrative had reached (not "After
         // the war", which looks back on what the narrative told).
-        let undated_opening = cx.clauses.first().is_some_and(|first| {
-            let opening = cx.doc.slice(*first);
-            first.start == cx.span.start
-                && first.end < cx.span.end
-                && !first.contains(&clause)
-                && ["After the ", "Following the "]
-                    .iter()
-                    .any(|w| opening.starts_with(w))
-                && opening
+        let undated_opening = opening.is_some_and(|first| {
+            let words = cx.doc.slice(first);
+            ["After the ", "Following the "]
+                .iter()
+                .any(|w| words.starts_with(w))
+                && words
                     .split_whitespace()
                     .skip(2)
                     .any(|w| w.starts_with(|c: char| c.is_uppercase()))
